@@ -1,0 +1,69 @@
+/**
+ * A clip's prompt pack: the take serialised, enough to re-run it on the same or another
+ * provider. Mirrored by resources/schemas/prompt-pack.schema.json (validated before writing).
+ * Plan-time fields come from core/plan + core/canon; `take` is filled by generation (core/jobs,
+ * core/providers), `grade`/`quality` by core/quality, `review` by the review step.
+ */
+import { z } from 'zod';
+import { CameraMotionSchema, FramingSchema } from './canon.ts';
+import { DeltaSchema, MechanismSchema, ShotKindSchema } from './shot.ts';
+import { ReferenceRoleSchema } from './look.ts';
+
+export const PROMPT_PACK_VERSION = 1;
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const TakeRecordSchema = z.object({
+  id: z.string(),
+  attempt: z.number().int().min(1),
+  provider: z.string(),
+  model: z.string(),
+  mechanism: MechanismSchema,
+  /** Extra mechanisms that also applied (seed persistence rides along with an image anchor). */
+  alsoUsed: z.array(MechanismSchema).default([]),
+  parameters: z.record(z.string(), z.unknown()),
+  inputs: z.array(z.object({ role: z.string(), sha256 })),
+  seedSent: z.number().int().nullable(),
+  seedReturned: z.number().int().nullable(),
+  remoteId: z.string().nullable(),
+  costUsd: z.number().min(0),
+  timings: z.object({ startedAt: z.string(), finishedAt: z.string().nullable(), seconds: z.number().nullable() }),
+  output: z.object({ sha256, bytes: z.number().int() }).nullable(),
+  previz: z.boolean(),
+});
+export type TakeRecord = z.infer<typeof TakeRecordSchema>;
+
+export const PromptPackSchema = z.object({
+  schemaVersion: z.literal(PROMPT_PACK_VERSION),
+  look: z.object({ name: z.string() }),
+  canonVersion: z.number().int().min(1),
+  shot: z.object({
+    id: z.string(),
+    index: z.number().int().min(0),
+    kind: ShotKindSchema,
+    parentId: z.string().nullable(),
+    framing: FramingSchema,
+    motion: CameraMotionSchema,
+    label: z.string(),
+  }),
+  deltas: z.array(DeltaSchema).max(2),
+  prompt: z.string().min(1),
+  negativePrompt: z.string(),
+  references: z.array(z.object({ role: ReferenceRoleSchema.or(z.literal('bridge-frame')).or(z.literal('keyframe')), sha256, path: z.string().optional() })),
+  model: z.object({ provider: z.string(), model: z.string() }),
+  parameters: z.record(z.string(), z.unknown()),
+  size: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  seconds: z.number().positive(),
+  fps: z.number().positive(),
+  estimatedCostUsd: z.number().min(0),
+  take: TakeRecordSchema.optional(),
+  grade: z.object({ method: z.string(), strength: z.number(), lutSha256: sha256 }).optional(),
+  quality: z.object({
+    score: z.number().min(0).max(1),
+    pass: z.boolean(),
+    metrics: z.record(z.string(), z.number().nullable()),
+    reasons: z.array(z.string()),
+    attempts: z.number().int().min(1),
+  }).optional(),
+  review: z.object({ verdict: z.enum(['pending', 'approved', 'rejected']), at: z.string().nullable() }).optional(),
+});
+export type PromptPack = z.infer<typeof PromptPackSchema>;
