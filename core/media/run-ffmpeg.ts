@@ -1,0 +1,102 @@
+/**
+ * The one place that spawns ffmpeg / ffprobe (STYLE.md "Media work"): argument arrays, never a
+ * shell; `-nostdin`; a timeout; an AbortSignal that kills (SIGTERM, then SIGKILL); a bounded
+ * stderr tail that becomes the error message. A cancel rejects with CanceledError, not a failure.
+ */
+import { spawn } from 'node:child_process';
+import { CanceledError, WorkError } from '../domain/errors.ts';
+import { resolveFfmpeg } from './ffmpeg-path.ts';
+
+export interface RunOptions {
+  /** Which binary; defaults to ffmpeg. */
+  binary?: 'ffmpeg' | 'ffprobe';
+  signal?: AbortSignal;
+  /** Kill after this long. Default 10 minutes. */
+  timeoutMs?: number;
+  /** Called with each stderr chunk's text (for progress parsing). */
+  onStderr?: (text: string) => void;
+  /** Stream stdout to this callback instead of buffering it (raw frame decoding). */
+  onStdout?: (chunk: Buffer) => void;
+  /** Cap on buffered stdout, bytes. Default 512 MiB. */
+  maxStdoutBytes?: number;
+  /** Name of the thing being worked on, for error messages (usually the input file). */
+  subject?: string;
+}
+
+export interface RunResult { stdout: Buffer; stderrTail: string }
+
+const STDERR_TAIL = 4000;
+const KILL_GRACE_MS = 2000;
+
+/**
+ * Flags every run gets. `-nostdin` stops ffmpeg from reading the terminal (it otherwise eats
+ * keystrokes and can hang under a parent without stdin); `-hide_banner` keeps the tail useful.
+ */
+export function baseArgs(binary: 'ffmpeg' | 'ffprobe'): string[] {
+  return binary === 'ffmpeg' ? ['-nostdin', '-hide_banner', '-y'] : ['-hide_banner'];
+}
+
+/**
+ * Input options for untrusted files: only local files may be opened, so a playlist or concat
+ * file cannot make ffmpeg read URLs or follow references elsewhere.
+ */
+export const SAFE_INPUT = ['-protocol_whitelist', 'file,pipe'];
+
+export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const binary = options.binary ?? 'ffmpeg';
+  const bins = resolveFfmpeg();
+  const exe = binary === 'ffmpeg' ? bins.ffmpeg : bins.ffprobe;
+  const fullArgs = [...baseArgs(binary), ...args];
+  const subject = options.subject ? ` on ${options.subject}` : '';
+  if (options.signal?.aborted) return Promise.reject(new CanceledError(`${binary}${subject} canceled`));
+
+  return new Promise<RunResult>((resolve, reject) => {
+    const child = spawn(exe, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const out: Buffer[] = [];
+    let outBytes = 0;
+    let tail = '';
+    let ending: 'canceled' | 'timeout' | 'overflow' | undefined;
+    let killTimer: NodeJS.Timeout | undefined;
+
+    const kill = (why: NonNullable<typeof ending>) => {
+      if (ending) return;
+      ending = why;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
+    };
+    const timer = setTimeout(() => kill('timeout'), options.timeoutMs ?? 10 * 60_000);
+    const onAbort = () => kill('canceled');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (options.onStdout) { options.onStdout(chunk); return; }
+      outBytes += chunk.length;
+      if (outBytes > (options.maxStdoutBytes ?? 512 * 1024 * 1024)) { kill('overflow'); return; }
+      out.push(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      tail = (tail + text).slice(-STDERR_TAIL);
+      options.onStderr?.(text);
+    });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(new WorkError(`could not start ${binary} (${exe}): ${err.message}`, 'ffmpeg_spawn', { cause: err }));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (killTimer) clearTimeout(killTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (ending === 'canceled') return reject(new CanceledError(`${binary}${subject} canceled`));
+      if (ending === 'timeout') return reject(new WorkError(`${binary}${subject} timed out after ${Math.round((options.timeoutMs ?? 600_000) / 1000)} s`, 'ffmpeg_timeout'));
+      if (ending === 'overflow') return reject(new WorkError(`${binary}${subject} produced more output than allowed`, 'ffmpeg_overflow'));
+      if (code !== 0) {
+        const last = tail.trim().split('\n').slice(-6).join('\n');
+        return reject(new WorkError(`${binary} failed${subject} (${signal ?? `exit ${code}`}):\n${last}`, 'ffmpeg_failed'));
+      }
+      resolve({ stdout: Buffer.concat(out), stderrTail: tail });
+    });
+  });
+}

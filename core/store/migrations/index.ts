@@ -1,0 +1,6 @@
+import type { Migration } from './migration.ts';
+import { migration001 } from './001-projects-looks-takes.ts';
+import { migration002 } from './002-jobs.ts';
+
+/** All migrations in order. Append only. */
+export const migrations: Migration[] = [migration001, migration002];
