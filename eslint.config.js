@@ -46,7 +46,8 @@ export default tseslint.config(
         ],
         patterns: [
           { group: ['**/main/**', '**/cli/**', 'electron/*'], message: 'renderer/ never imports main/ or cli/.' },
-          { group: ['**/core/**', '!**/core/api/contract*', '!**/core/api/events*', '!**/core/api/types*'], message: 'renderer/ may import only the contract types from core/api.' },
+          // A regex, not a gitignore-style group: a group cannot re-include files under an excluded folder.
+          { regex: '(^|/)core/(?!api/(contract|events|types)[\\w-]*(\\.ts)?$)', message: 'renderer/ may import only the contract types from core/api.' },
         ],
       }],
     },
@@ -57,7 +58,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/core/**', '!**/core/api/contract*', '!**/core/api/events*', '!**/core/api/types*'], message: 'preload/ imports only the contract from core/api.' },
+          { regex: '(^|/)core/(?!api/(contract|events|types)[\\w-]*(\\.ts)?$)', message: 'preload/ imports only the contract from core/api.' },
           { group: ['**/main/**', '**/renderer/**', 'node:*', 'fs', 'path', 'child_process'], message: 'preload/ imports only electron (contextBridge/ipcRenderer) and the contract.' },
         ],
       }],

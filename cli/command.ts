@@ -11,6 +11,8 @@ export interface CliCommand {
   summary: string;
   /** Full text for `continuity NAME --help`. */
   help: string;
+  /** Commands with subcommands: the help for `continuity NAME SUB --help` (undefined → `help`). */
+  helpFor?(argv: string[]): string | undefined;
   run(argv: string[], io: CliIO): Promise<number>;
 }
 

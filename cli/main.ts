@@ -51,7 +51,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
       full.err(`continuity: unknown command ${JSON.stringify(name)}.\n\n${usage(commands)}`);
       return 2;
     }
-    if (rest.includes('--help') || rest.includes('-h')) { full.out(command.help); return 0; }
+    if (rest.includes('--help') || rest.includes('-h')) { full.out(command.helpFor?.(rest) ?? command.help); return 0; }
     return await command.run(rest, full);
   } catch (err) {
     if (isCanceled(err)) { full.err('canceled.'); return 130; }

@@ -1,0 +1,82 @@
+/**
+ * `continuity run LOOK.json --out DIR` — plan the look, generate every clip on its visual anchor,
+ * grade, gate with automatic retries, and export the clip pack (DESIGN.md §9).
+ */
+import type { CliCommand, CliIO } from '../command.ts';
+import { numberOption, parseCommandArgs } from '../command.ts';
+import { InputError } from '../../core/domain/errors.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
+import { runLookFile, type RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
+import { createRunProgress } from '../shared/run-progress.ts';
+import { formatRunSummary } from '../shared/run-summary.ts';
+
+const help = `Usage: continuity run LOOK.json --out DIR [options]
+
+Plans the look, renders every clip conditioned on a visual anchor (keyframe, bridge frame or
+native reference), grades it onto the look, scores it and retries off-look takes, then writes
+the NLE-ready clip pack to DIR/<Look>/.
+
+Options:
+  --out DIR           where the clip pack goes (required)
+  --provider ID       local (default, offline previz), fal, replicate, openai
+  --model ID          model id as the provider names it (see "continuity providers")
+  --budget USD        refuse to start work past this spend
+  --concurrency N     clips in flight at once (default: CPU cores)
+  --project DIR       project folder (default: DIR/.continuity-project)
+  --resume            continue an interrupted run: finished clips are kept, nothing is re-submitted
+  --clips N           clips in the batch, 8-20 (default: the look's)
+  --seed S            the look's seed (default: the look's)
+  --max-retries N     automatic retries per clip when a take fails the gate (default 2)
+  --formats LIST      timelines: ${EXPORT_FORMATS.join(',')} (default: all)
+  --all               export takes still awaiting review too
+  --json              print the result as JSON on stdout
+Progress goes to stderr. Ctrl-C cancels cleanly; run again with --resume.
+Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`;
+
+export function parseFormats(raw: string | undefined): ExportFormat[] | undefined {
+  if (raw === undefined) return undefined;
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) if (!(EXPORT_FORMATS as readonly string[]).includes(f)) throw new InputError(`--formats: unknown format ${JSON.stringify(f)}; choose from ${EXPORT_FORMATS.join(', ')}`, 'formats', f);
+  return list as ExportFormat[];
+}
+
+export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: CliIO, totalClips: number): Promise<number> {
+  const progress = createRunProgress(io, totalClips);
+  const result = await runLookFile({ ...opts, signal: io.signal, onEvent: progress.onEvent });
+  progress.finish();
+  if (json) {
+    io.out(JSON.stringify({
+      projectDir: result.projectDir, lookId: result.lookId, pack: { root: result.pack.root, manifest: result.pack.manifestPath, skipped: result.pack.skipped },
+      shots: result.run.shots, spentUsd: result.run.spentUsd, estimateUsd: result.run.plan.cost.totalUsd, seconds: result.run.seconds,
+    }, null, 2));
+  } else {
+    io.out(formatRunSummary(result));
+  }
+  return result.run.shots.some((s) => s.status === 'review') ? 0 : 0;
+}
+
+export const command: CliCommand = {
+  name: 'run',
+  summary: 'render a LOOK.json end to end (anchor, grade, gate, retry) into a clip pack',
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs('run', argv, {
+      out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
+      concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, clips: { type: 'string' },
+      seed: { type: 'string' }, 'max-retries': { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
+    });
+    const [lookPath, ...extra] = positionals;
+    if (!lookPath) throw new InputError('run: missing LOOK.json argument. Run "continuity run --help".', 'LOOK.json');
+    if (extra.length) throw new InputError(`run: unexpected argument ${JSON.stringify(extra[0])}`, 'argument', extra[0]);
+    if (!values.out) throw new InputError('run: --out DIR is required (where the clip pack goes)', 'out');
+    const clips = numberOption('clips', values.clips, { min: 8, max: 20, integer: true });
+    return runAndReport({
+      lookPath, outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
+      budgetUsd: numberOption('budget', values.budget, { min: 0 }) ?? null,
+      concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
+      resume: values.resume, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
+      maxRetries: numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true }),
+      formats: parseFormats(values.formats), includeAll: values.all,
+    }, Boolean(values.json), io, clips ?? 12);
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * THE contract between the UI and the engine (STYLE.md "The IPC contract"): one table of
+ * commands (name → zod input schema + result type). Electron IPC (main/), the HTTP test host
+ * (web-host/) and the preload / browser shim are all derived from this table; nothing is
+ * written twice. Events live in events.ts. Pure zod: safe to bundle into preload and renderer.
+ */
+import { z } from 'zod';
+import { BatchSettingsSchema, BrandKitSchema, ReferenceRoleSchema } from '../domain/look.ts';
+import { CanonSchema } from '../domain/canon.ts';
+import { ContinuityModeSchema } from '../domain/shot.ts';
+import type * as V from './types.ts';
+
+/** A command's definition: its input schema, and its result type carried as a phantom. */
+export interface CommandDef<I extends z.ZodType, R> { input: I; readonly __result?: R }
+function cmd<I extends z.ZodType>(input: I) {
+  return { returns: <R>(): CommandDef<I, R> => ({ input }) };
+}
+
+const none = z.object({}).strict();
+const id = z.string().min(1).max(200);
+const lookId = z.object({ lookId: id }).strict();
+const path = z.string().min(1).max(4096);
+export const FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;
+/** Domain constants the UI needs, re-exported so the renderer depends on the contract only. */
+export { REFERENCE_ROLES, BATCH_SIZES, HEX } from '../domain/look.ts';
+export { FRAMINGS, CAMERA_MOTIONS } from '../domain/canon.ts';
+export { STRENGTH_PRESETS } from '../domain/shot.ts';
+export const PROVIDERS_WITH_KEYS = ['fal', 'replicate', 'openai', 'runway', 'luma', 'google'] as const;
+
+export const commands = {
+  'projects.list': cmd(none).returns<V.ProjectSummary[]>(),
+  'projects.recent': cmd(none).returns<V.ProjectSummary[]>(),
+  'projects.current': cmd(none).returns<V.ProjectSummary | null>(),
+  'projects.create': cmd(z.object({ name: z.string().min(1).max(80), dir: path.optional() }).strict()).returns<V.ProjectSummary>(),
+  'projects.open': cmd(z.object({ dir: path }).strict()).returns<V.ProjectSummary>(),
+  'projects.close': cmd(none).returns<null>(),
+
+  'looks.list': cmd(none).returns<V.LookSummary[]>(),
+  'looks.create': cmd(z.object({ name: z.string().min(1).max(80), brief: z.string().max(4000).optional() }).strict()).returns<V.LookView>(),
+  'looks.importFile': cmd(z.object({ path }).strict()).returns<V.LookView>(),
+  'looks.get': cmd(lookId).returns<V.LookView>(),
+  'looks.updateBrandKit': cmd(z.object({ lookId: id, brandKit: BrandKitSchema }).strict()).returns<V.LookView>(),
+  'looks.updateBrief': cmd(z.object({ lookId: id, brief: z.string().min(1).max(4000) }).strict()).returns<V.LookView>(),
+  'looks.updateBatch': cmd(z.object({ lookId: id, batch: BatchSettingsSchema.partial() }).strict()).returns<V.LookView>(),
+
+  'references.add': cmd(z.object({ lookId: id, paths: z.array(path).min(1).max(64), role: ReferenceRoleSchema }).strict()).returns<V.AddReferencesView>(),
+  'references.setRole': cmd(z.object({ lookId: id, referenceId: id, role: ReferenceRoleSchema }).strict()).returns<V.LookView>(),
+  'references.setApproved': cmd(z.object({ lookId: id, referenceId: id, approved: z.boolean() }).strict()).returns<V.LookView>(),
+  'references.remove': cmd(z.object({ lookId: id, referenceId: id }).strict()).returns<V.LookView>(),
+
+  'canon.draft': cmd(z.object({ lookId: id, mode: z.enum(['offline', 'openai']) }).strict()).returns<V.CanonView>(),
+  'canon.update': cmd(z.object({ lookId: id, canon: CanonSchema }).strict()).returns<V.CanonView>(),
+
+  'plan.create': cmd(z.object({ lookId: id, clips: z.number().int().min(8).max(20), seed: z.number().int().min(0).max(2 ** 31 - 1) }).strict()).returns<V.PlanView>(),
+  'shots.list': cmd(lookId).returns<V.ShotView[]>(),
+  'shots.get': cmd(z.object({ shotId: id }).strict()).returns<V.ShotDetail>(),
+
+  'runs.start': cmd(z.object({ lookId: id, shotIds: z.array(id).optional(), provider: z.string().optional(), model: z.string().optional(), budgetUsd: z.number().min(0).optional() }).strict()).returns<V.RunView>(),
+  'jobs.list': cmd(z.object({ lookId: id.optional() }).strict()).returns<V.JobView[]>(),
+  'jobs.cancel': cmd(z.object({ jobId: id }).strict()).returns<V.JobView>(),
+  'jobs.retry': cmd(z.object({ jobId: id }).strict()).returns<V.RunView>(),
+
+  'takes.list': cmd(z.object({ shotId: id }).strict()).returns<V.TakeView[]>(),
+  'review.setVerdict': cmd(z.object({ takeId: id, verdict: z.enum(['approved', 'rejected', 'pending']) }).strict()).returns<V.TakeView>(),
+  'review.stats': cmd(lookId).returns<V.ReviewStats>(),
+
+  'export.start': cmd(z.object({ lookId: id, outDir: path, formats: z.array(z.enum(FORMATS)).min(1), includeAll: z.boolean() }).strict()).returns<V.ExportView>(),
+  'system.reveal': cmd(z.object({ path }).strict()).returns<{ shown: boolean }>(),
+  'system.pickDirectory': cmd(z.object({ title: z.string().max(200).optional() }).strict()).returns<string | null>(),
+
+  'settings.get': cmd(none).returns<V.AppSettings>(),
+  'settings.set': cmd(z.object({
+    defaultProvider: z.string().min(1).optional(),
+    defaultModel: z.string().min(1).optional(),
+    budgetUsd: z.number().min(0).nullable().optional(),
+    commercialOnly: z.boolean().optional(),
+    ffmpegPath: path.nullable().optional(),
+    concurrency: z.number().int().min(1).max(16).optional(),
+  }).strict()).returns<V.AppSettings>(),
+
+  'keys.status': cmd(none).returns<V.KeysView>(),
+  'keys.set': cmd(z.object({ provider: z.enum(PROVIDERS_WITH_KEYS), key: z.string().min(8).max(512) }).strict()).returns<V.KeysView>(),
+  'keys.remove': cmd(z.object({ provider: z.enum(PROVIDERS_WITH_KEYS) }).strict()).returns<V.KeysView>(),
+  'keys.test': cmd(z.object({ provider: z.enum(PROVIDERS_WITH_KEYS) }).strict()).returns<{ ok: boolean; message: string }>(),
+
+  'providers.list': cmd(none).returns<V.ModelView[]>(),
+
+  'sessions.list': cmd(lookId).returns<V.SessionView[]>(),
+  'sessions.create': cmd(z.object({ lookId: id, name: z.string().min(1).max(80) }).strict()).returns<V.SessionView>(),
+  'sessions.delete': cmd(z.object({ sessionId: id }).strict()).returns<null>(),
+  'sessions.addShot': cmd(z.object({ sessionId: id, label: z.string().max(200).optional(), continuityMode: ContinuityModeSchema.optional() }).strict()).returns<V.SessionView>(),
+  'sessions.removeShot': cmd(z.object({ sessionId: id, shotId: id }).strict()).returns<V.SessionView>(),
+  'sessions.reorder': cmd(z.object({ sessionId: id, shotIds: z.array(id).min(1) }).strict()).returns<V.SessionView>(),
+  'sessions.setStyleReference': cmd(z.object({ sessionId: id, shotId: id, styleReferenceId: id.nullable() }).strict()).returns<V.SessionView>(),
+  'sessions.setPrimaryReference': cmd(z.object({ sessionId: id, reference: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('reference'), referenceId: id }).strict(),
+    z.object({ kind: z.literal('take-frame'), shotId: id, at: z.enum(['first', 'last']) }).strict(),
+  ]) }).strict()).returns<V.SessionView>(),
+  'sessions.setStrength': cmd(z.object({ sessionId: id, shotId: id, styleStrength: z.number().min(0).max(1) }).strict()).returns<V.SessionView>(),
+  'sessions.setMode': cmd(z.object({ sessionId: id, shotId: id, continuityMode: ContinuityModeSchema }).strict()).returns<V.SessionView>(),
+  'sessions.setCharacterReference': cmd(z.object({ sessionId: id, shotId: id, referenceId: id.nullable() }).strict()).returns<V.SessionView>(),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandResult<N extends CommandName> = Commands[N] extends CommandDef<z.ZodType, infer R> ? R : never;
+
+export interface ApiError { code: string; message: string; field?: string }
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(commands, name);
+}

@@ -1,0 +1,175 @@
+/**
+ * What the UI sees: plain, serialisable views of engine state. Every command result in
+ * contract.ts is one of these. No provider key ever appears here; keys are shown only as
+ * `KeyStatus.hint` ("set · …last4").
+ */
+import type { BatchSettings, BrandKit, ReferenceRole } from '../domain/look.ts';
+import type { Canon } from '../domain/canon.ts';
+import type { CameraMotion, Framing } from '../domain/canon.ts';
+import type { ContinuityMode, Delta, ShotKind } from '../domain/shot.ts';
+
+export type { BatchSettings, BrandKit, ReferenceRole } from '../domain/look.ts';
+export type { Canon } from '../domain/canon.ts';
+export type { StrengthPreset } from '../domain/shot.ts';
+
+export interface ProjectSummary { dir: string; name: string; openedAt: string; lookCount: number }
+
+export interface LookSummary { id: string; name: string; referenceCount: number; shotCount: number; updatedAt: string }
+
+export interface PaletteChip { hex: string; weight: number }
+
+export interface ReferenceView {
+  id: string;
+  name: string;
+  sha256: string;
+  ext: string;
+  role: ReferenceRole;
+  approved: boolean;
+  width: number;
+  height: number;
+  palette: PaletteChip[];
+}
+
+export interface CanonView { version: number; canon: Canon; source: 'offline' | 'openai' | 'edited' | 'file'; createdAt: string }
+
+export interface LookView {
+  id: string;
+  name: string;
+  brief: string;
+  brandKit: BrandKit;
+  batch: BatchSettings;
+  references: ReferenceView[];
+  canon: CanonView | null;
+  updatedAt: string;
+}
+
+export type ShotStatus = 'planned' | 'queued' | 'running' | 'done' | 'review' | 'failed' | 'canceled';
+
+export interface ShotView {
+  id: string;
+  lookId: string;
+  sessionId: string | null;
+  index: number;
+  kind: ShotKind;
+  parentId: string | null;
+  label: string;
+  framing: Framing;
+  motion: CameraMotion;
+  deltas: Delta[];
+  continuityMode: ContinuityMode;
+  styleStrength: number;
+  styleReferenceId: string | null;
+  characterReference: string | null;
+  status: ShotStatus;
+  stale: boolean;
+  currentTakeId: string | null;
+  score: number | null;
+  pass: boolean | null;
+  review: ReviewVerdict | null;
+  thumbSha256: string | null;
+}
+
+export interface ShotDetail {
+  shot: ShotView;
+  prompt: string;
+  negativePrompt: string;
+  model: { provider: string; model: string };
+  gating: { ok: boolean; message: string };
+}
+
+export type ReviewVerdict = 'pending' | 'approved' | 'rejected';
+
+export interface TakeView {
+  id: string;
+  shotId: string;
+  attempt: number;
+  state: string;
+  provider: string;
+  model: string;
+  mechanism: string;
+  previz: boolean;
+  costUsd: number;
+  score: number | null;
+  pass: boolean | null;
+  reasons: string[];
+  review: ReviewVerdict;
+  /** Ungraded output (the "before" of the grade toggle). */
+  original: AssetRef | null;
+  /** Graded output ("after"). */
+  graded: AssetRef | null;
+  thumb: AssetRef | null;
+  createdAt: string;
+}
+
+export interface AssetRef { sha256: string; ext: string }
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'needs_user_decision';
+
+export interface JobView {
+  id: string;
+  lookId: string;
+  shotId: string;
+  label: string;
+  state: JobState;
+  /** 0..1 */
+  progress: number;
+  costSoFarUsd: number;
+  error: string | null;
+  updatedAt: string;
+}
+
+export interface RunView { runId: string; lookId: string; shotCount: number; estimateUsd: number }
+
+export interface ReviewStats { lookId: string; approved: number; rejected: number; pending: number; total: number; acceptanceRate: number | null }
+
+export interface ExportView { root: string; files: number; skipped: { name: string; reason: string }[] }
+
+export interface AppSettings {
+  defaultProvider: string;
+  defaultModel: string;
+  budgetUsd: number | null;
+  commercialOnly: boolean;
+  ffmpegPath: string | null;
+  concurrency: number;
+}
+
+export interface KeyStatus {
+  provider: string;
+  envVar: string;
+  set: boolean;
+  /** "set · …abcd" or "not set" — the only form a key ever takes outside the key store. */
+  hint: string;
+}
+
+export interface KeysView { keys: KeyStatus[]; storage: { encrypted: boolean; backend: string; warning: string | null } }
+
+export interface ModelView {
+  provider: string;
+  id: string;
+  kind: 'video' | 'image';
+  commercialUse: boolean;
+  licenceNote: string | null;
+  retired: string | null;
+  eligible: boolean;
+  why: string | null;
+  pricePerSecondUsd: number | null;
+}
+
+export type PrimaryReferenceView =
+  | { kind: 'reference'; referenceId: string | null; label: string }
+  | { kind: 'take-frame'; shotId: string; at: 'first' | 'last' | number; label: string };
+
+export interface SessionView {
+  id: string;
+  lookId: string;
+  name: string;
+  /** The session's style anchor: a look reference or a frame of a take. */
+  primaryReference: PrimaryReferenceView;
+  shots: ShotView[];
+}
+
+export interface PlanView { shots: ShotView[]; estimateUsd: number; budgetUsd: number | null }
+
+export interface RejectedFile { name: string; reason: string }
+
+export interface AddReferencesView { look: LookView; rejected: RejectedFile[] }

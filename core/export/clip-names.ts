@@ -1,0 +1,46 @@
+/**
+ * Stable, human-readable clip names: `<look>_<kind><index>_<shot>_<delta>_v<N>` (DESIGN.md §8).
+ * Built only from the prompt pack, so the same take gets the same name in every export no matter
+ * which other takes are delivered beside it (the index is the shot's matrix index, not a count of
+ * exported clips).
+ */
+import type { Delta } from '../domain/shot.ts';
+import type { PromptPack } from '../domain/prompt-pack.ts';
+import { NameAllocator, slugPart } from './sanitize-name.ts';
+
+/**
+ * Stem budget: look 20 + kind+index ~11 + shot 22 + delta 36 + version + separators stays under
+ * 100 bytes, leaving room in the 120-byte name limit for a still suffix ("_bridge-frame-2.png").
+ */
+const STEM_BYTES = 100;
+
+/** Deltas as one name part: "base" for an anchor, else kind-label pairs joined by "+". */
+export function deltaSlug(deltas: readonly Delta[]): string {
+  if (deltas.length === 0) return 'base';
+  return deltas.map((d) => `${d.kind}-${d.label}`).join('+');
+}
+
+/** A short human description of deltas for markers and captions: "palette: teal night; prop: mug". */
+export function describeDeltas(deltas: readonly Delta[]): string {
+  return deltas.length === 0 ? 'no deltas (anchor look)' : deltas.map((d) => `${d.kind}: ${d.label}`).join('; ');
+}
+
+/** One clip's name stem, each part slugged and bounded (not yet de-duplicated). */
+export function clipStem(lookName: string, pack: PromptPack): string {
+  const index = String(pack.shot.index + 1).padStart(2, '0');
+  const version = pack.take?.attempt ?? 1;
+  // Each part is bounded so a long look name cannot push the version off the end.
+  const look = slugPart(lookName, { maxBytes: 20, fallback: 'look' });
+  const shot = slugPart(pack.shot.label || pack.shot.id, { maxBytes: 22, fallback: 'shot' });
+  const delta = slugPart(deltaSlug(pack.deltas), { maxBytes: 36, fallback: 'delta' });
+  return `${look}_${pack.shot.kind}${index}_${shot}_${delta}_v${version}`;
+}
+
+/**
+ * Names for every clip of a pack, unique case-insensitively. Clip files, prompt packs and LUTs
+ * share the stem so an editor can match them by eye.
+ */
+export function allocateClipStems(lookName: string, packs: readonly PromptPack[]): string[] {
+  const names = new NameAllocator();
+  return packs.map((p) => names.allocate(clipStem(lookName, p), '', STEM_BYTES));
+}

@@ -1,0 +1,115 @@
+/**
+ * `gradeClip`: estimate one transform from frames pooled across the clip against the look
+ * reference, bake it to a 33³ .cube (strength blended with identity while baking), apply it with
+ * ffmpeg `lut3d`, and measure palette ΔE2000 to the reference before and after.
+ * Output keeps the source's size, frame timing and audio; files are published atomically and
+ * temp files are removed on every exit path.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { InputError } from '../domain/errors.ts';
+import type { RawImage } from '../domain/raw-image.ts';
+import type { TransferMethod } from '../color/estimate-transfer.ts';
+import type { ColorTransform } from '../color/color-transform.ts';
+import type { WeightedColor } from '../color/palette.ts';
+import { paletteDistance } from '../color/palette-distance.ts';
+import { probe } from '../media/probe.ts';
+import { decodeFrames } from '../media/decode-frames.ts';
+import { runFfmpeg } from '../media/run-ffmpeg.ts';
+import { parseFfmpegProgress } from '../media/parse-ffmpeg-progress.ts';
+import { commitTempFile, tempPathBeside, writeFileAtomic } from '../store/atomic-write.ts';
+import { createLogger } from '../log/logger.ts';
+import { lookPalette } from '../quality/measure-frames.ts';
+import { ANALYSIS_WIDTH, loadReferences, POOLED_FRAMES } from '../quality/load-frames.ts';
+import { applyLutArgs, PROGRESS_ARGS } from './grade-args.ts';
+import { checkGradeOptions, estimateClipLut } from './clip-lut.ts';
+
+const log = createLogger('grade');
+
+/**
+ * Frames pooled for the estimate and the before/after palettes: the same frames, width and
+ * palette size the gate scores with (core/quality), so "after" is what the gate will measure.
+ */
+const POOL = { count: POOLED_FRAMES, maxWidth: ANALYSIS_WIDTH };
+
+export interface GradeClipInput {
+  video: string;
+  referenceImages: readonly string[];
+  out: string;
+  /** Where the .cube goes; default: beside `out` with a .cube extension. */
+  lutOut?: string;
+  /** 0..1, blended with identity when baking. Default 1. */
+  strength?: number;
+  method?: TransferMethod;
+  signal?: AbortSignal;
+  /** 0..1 while ffmpeg renders. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface GradeClipResult {
+  out: string;
+  lutPath: string;
+  /** The method used ('auto' resolved). */
+  method: ColorTransform['method'];
+  strength: number;
+  transform: ColorTransform;
+  before: { paletteDeltaE: number };
+  after: { paletteDeltaE: number };
+}
+
+function pooledPaletteDistance(frames: RawImage[], reference: WeightedColor[]): number {
+  return paletteDistance(lookPalette(frames), reference);
+}
+
+/** Grade one clip toward the look reference. Bad input → InputError naming the file or option. */
+export async function gradeClip(input: GradeClipInput): Promise<GradeClipResult> {
+  const strength = input.strength ?? 1;
+  const method = input.method ?? 'auto';
+  checkGradeOptions(strength, method);
+  if (resolve(input.out) === resolve(input.video)) throw new InputError(`--out must differ from the input video: ${input.out}`, 'out', input.out);
+  if (extname(input.out).toLowerCase() !== '.mp4' && extname(input.out).toLowerCase() !== '.mov') {
+    throw new InputError(`--out must end in .mp4 or .mov (H.264 in an MP4/QuickTime container), got ${input.out}`, 'out', input.out);
+  }
+  const lutPath = input.lutOut ?? input.out.slice(0, input.out.length - extname(input.out).length) + '.cube';
+  if (input.referenceImages.length === 0) throw new InputError('at least one reference image is needed (--reference IMAGE)', 'referenceImages', []);
+
+  const probed = await probe(input.video, { signal: input.signal });
+  // yuv420p (what NLEs and browsers play) needs even sizes, and we never change the size.
+  if (probed.width % 2 || probed.height % 2) throw new InputError(`video ${input.video} is ${probed.width}x${probed.height}: yuv420p delivery needs even width and height`, 'video', input.video);
+  const references = await loadReferences(input.referenceImages);
+  const frames = await decodeFrames(input.video, { ...POOL, probed, signal: input.signal });
+  const before = pooledPaletteDistance(frames, references.palette);
+
+  const { transform, cube, method: used } = estimateClipLut(frames, references.images, { method, strength, referencePalette: references.palette });
+  log.info('grade estimated', { video: input.video, method: used, strength, before });
+
+  // ffmpeg reads the LUT from a private temp folder (a plain path, whatever lutOut looks like);
+  // the video is rendered beside `out` and renamed into place only when complete.
+  const work = await mkdtemp(join(tmpdir(), 'continuity-grade-'));
+  const partial = tempPathBeside(input.out, extname(input.out));
+  try {
+    const workLut = join(work, 'grade.cube');
+    await writeFile(workLut, cube);
+    const args = [...PROGRESS_ARGS, ...applyLutArgs({ input: input.video, lutPath: workLut, output: partial })];
+    await runFfmpeg(args, {
+      signal: input.signal, subject: input.video, timeoutMs: 60 * 60_000,
+      onStderr: input.onProgress && ((text) => {
+        for (const line of text.split('\n')) {
+          const p = parseFfmpegProgress(line, probed.durationSeconds);
+          if (p !== undefined) input.onProgress!(p);
+        }
+      }),
+    });
+    await commitTempFile(partial, input.out);
+    await writeFileAtomic(lutPath, cube);
+  } finally {
+    await rm(partial, { force: true });
+    await rm(work, { recursive: true, force: true });
+  }
+
+  const graded = await decodeFrames(input.out, { ...POOL, signal: input.signal });
+  const after = pooledPaletteDistance(graded, references.palette);
+  log.info('grade done', { out: input.out, before, after });
+  return { out: input.out, lutPath, method: used, strength, transform, before: { paletteDeltaE: before }, after: { paletteDeltaE: after } };
+}

@@ -1,0 +1,169 @@
+/**
+ * `probe`: what a video is (duration, frame rate and whether it varies, size, exact frame count,
+ * codec, pixel format, rotation, audio). One ffprobe run reading the container and the packet
+ * index (demux only, no decode), so it is exact and fast even for long clips.
+ */
+import { InputError, WorkError } from '../domain/errors.ts';
+import { runFfmpeg } from './run-ffmpeg.ts';
+import { assertInputFile, safeInputArgs } from './safe-input.ts';
+
+export interface ProbeResult {
+  /** Video stream duration in seconds (container duration when the stream has none). */
+  durationSeconds: number;
+  /** Container duration: can be longer than the video when audio runs on. */
+  containerDurationSeconds: number;
+  /** Average frames per second (frames / duration); for CFR this is the nominal rate. */
+  fps: number;
+  /** True when frame intervals differ by more than 10 % (phone footage, screen recordings). */
+  variableFrameRate: boolean;
+  /** Displayed size: rotation already applied, i.e. the size decoded frames have. */
+  width: number;
+  height: number;
+  /** Exact count of video packets (one per frame for every codec we accept). */
+  frameCount: number;
+  codec: string;
+  pixelFormat: string;
+  /** Display-matrix rotation in degrees as ffprobe reports it, normalised to 0, 90, 180 or 270. */
+  rotation: 0 | 90 | 180 | 270;
+  hasAudio: boolean;
+  /** Presentation time of the first video frame, seconds. */
+  startSeconds: number;
+  /** Demuxer name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
+  container: string;
+}
+
+export interface ProbeOptions { signal?: AbortSignal; timeoutMs?: number }
+
+/** ffprobe arguments: streams, format and the per-packet timing of every stream (no decoding). */
+export function probeArgs(path: string): string[] {
+  return [
+    '-v', 'error',
+    ...safeInputArgs(path),
+    '-print_format', 'json',
+    // `stream`/`format` alone mean "all fields"; for packets only the timing is needed.
+    '-show_entries', 'stream:stream_side_data:format:packet=stream_index,pts_time,dts_time,duration_time',
+  ];
+}
+
+interface RawStream {
+  index?: number; codec_type?: string; codec_name?: string; width?: number; height?: number; pix_fmt?: string;
+  avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string;
+  disposition?: { attached_pic?: number }; tags?: Record<string, string>;
+  side_data_list?: Array<{ side_data_type?: string; rotation?: number }>;
+}
+interface RawProbe {
+  streams?: RawStream[];
+  format?: { duration?: string; format_name?: string };
+  packets?: Array<{ stream_index?: number; pts_time?: string; dts_time?: string; duration_time?: string }>;
+}
+
+function rational(s: string | undefined): number {
+  if (!s) return 0;
+  const [n, d] = s.split('/').map(Number);
+  if (d === undefined) return Number.isFinite(n) ? n! : 0;
+  return n !== undefined && Number.isFinite(n) && d > 0 ? n / d : 0;
+}
+
+function num(s: string | undefined): number | undefined {
+  const n = s === undefined ? NaN : Number(s);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function normaliseRotation(deg: number): 0 | 90 | 180 | 270 {
+  const r = ((Math.round(deg / 90) * 90) % 360 + 360) % 360;
+  return r as 0 | 90 | 180 | 270;
+}
+
+/** Interpret ffprobe's JSON. Pure: unit-tested on recorded output. */
+export function parseProbeOutput(json: string, path: string): ProbeResult {
+  return parseProbeDetailed(json, path).result;
+}
+
+/** The probe plus every video frame's presentation time, sorted (frame n is shown from times[n]). */
+export interface DetailedProbe { result: ProbeResult; frameTimes: number[] }
+
+export function parseProbeDetailed(json: string, path: string): DetailedProbe {
+  let raw: RawProbe;
+  try { raw = JSON.parse(json) as RawProbe; } catch { throw new InputError(`not a readable video: ${path} (ffprobe gave no usable answer)`, 'video', path); }
+  const streams = raw.streams ?? [];
+  // Cover art in an audio file is a "video" stream too; it is not a clip.
+  const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  if (!video || !video.width || !video.height) throw new InputError(`not a readable video: ${path} (no video stream)`, 'video', path);
+
+  const times: number[] = [];
+  let lastEnd = 0;
+  for (const p of raw.packets ?? []) {
+    if (p.stream_index !== video.index) continue;
+    const t = num(p.pts_time) ?? num(p.dts_time);
+    if (t === undefined) continue;
+    times.push(t);
+    lastEnd = Math.max(lastEnd, t + (num(p.duration_time) ?? 0));
+  }
+  times.sort((a, b) => a - b);
+  const frameCount = times.length;
+  if (frameCount === 0) throw new InputError(`not a readable video: ${path} (the video stream has no frames)`, 'video', path);
+
+  const deltas: number[] = [];
+  for (let i = 1; i < times.length; i++) deltas.push(times[i]! - times[i - 1]!);
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
+  // 10 % tolerance: timebase rounding (e.g. 1001/30000 in a 1/15360 timebase) jitters by a tick.
+  const variableFrameRate = median > 0 && deltas.some((d) => Math.abs(d - median) > Math.max(0.1 * median, 0.0015));
+
+  const start = times[0] ?? 0;
+  const containerDuration = num(raw.format?.duration) ?? 0;
+  const durationSeconds = num(video.duration) ?? (lastEnd > start ? lastEnd - start : containerDuration);
+  const nominal = rational(video.avg_frame_rate) || rational(video.r_frame_rate);
+  const measured = durationSeconds > 0 ? frameCount / durationSeconds : 0;
+  const fps = variableFrameRate ? measured || nominal : nominal || measured;
+
+  const matrix = video.side_data_list?.find((d) => d.side_data_type === 'Display Matrix' && typeof d.rotation === 'number');
+  const rotation = normaliseRotation(matrix?.rotation ?? Number(video.tags?.rotate ?? 0));
+  const swap = rotation === 90 || rotation === 270;
+  const result: ProbeResult = {
+    durationSeconds,
+    containerDurationSeconds: containerDuration || durationSeconds,
+    fps,
+    variableFrameRate,
+    width: swap ? video.height : video.width,
+    height: swap ? video.width : video.height,
+    frameCount,
+    codec: video.codec_name ?? 'unknown',
+    pixelFormat: video.pix_fmt ?? 'unknown',
+    rotation,
+    hasAudio: streams.some((s) => s.codec_type === 'audio'),
+    startSeconds: start,
+    container: raw.format?.format_name ?? 'unknown',
+  };
+  return { result, frameTimes: times };
+}
+
+/** The last meaningful line of ffprobe/ffmpeg stderr, for "not a readable video: file (why)". */
+export function lastErrorLine(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
+  const last = lines[lines.length - 1] ?? '';
+  return last.replace(/^file:\S+:\s*/, '').slice(0, 200);
+}
+
+/**
+ * Probe a video. A missing file, a text file renamed .mp4, a truncated mp4 or a playlist that
+ * points elsewhere → InputError naming the file (CLI exit 2). Never hangs: ffprobe has a timeout.
+ */
+export async function probe(path: string, options: ProbeOptions = {}): Promise<ProbeResult> {
+  return (await probeDetailed(path, options)).result;
+}
+
+/** `probe` plus the sorted presentation time of every video frame (for time → frame lookups). */
+export async function probeDetailed(path: string, options: ProbeOptions = {}): Promise<DetailedProbe> {
+  await assertInputFile(path, 'video');
+  let stdout: Buffer;
+  try {
+    ({ stdout } = await runFfmpeg(probeArgs(path), { binary: 'ffprobe', signal: options.signal, timeoutMs: options.timeoutMs ?? 60_000, subject: path, maxStdoutBytes: 256 * 1024 * 1024 }));
+  } catch (err) {
+    if (err instanceof WorkError && err.code === 'ffmpeg_failed') {
+      throw new InputError(`not a readable video: ${path} (${lastErrorLine(err.message)})`, 'video', path);
+    }
+    throw err;
+  }
+  return parseProbeDetailed(stdout.toString('utf8'), path);
+}

@@ -1,0 +1,36 @@
+/**
+ * The generator for a run: gate the model first (an image-less or retired model is refused with
+ * the eligible ones named, never silently swapped), then build the local or remote renderer.
+ */
+import { gateModel, baseUrlOverridesFromEnv, type GatePurpose } from '../providers/gating.ts';
+import type { Project } from '../store/open-project.ts';
+import { createLocalShotRenderer } from './local-shot-renderer.ts';
+import { createRemoteShotRenderer } from './remote-shot-renderer.ts';
+import type { ShotRenderer } from './shot-renderer.ts';
+import type { KeyStore } from '../providers/keys.ts';
+import type { ConformPolicy } from '../providers/conform-plan.ts';
+
+export interface CreateRendererOptions {
+  /** Omitted: whichever provider offers `model`. */
+  provider?: string;
+  model: string;
+  purpose: GatePurpose;
+  commercialOnly?: boolean;
+  project: Project;
+  env?: NodeJS.ProcessEnv;
+  keyStore?: KeyStore;
+  concurrency?: number;
+  budgetUsd?: number | null;
+  /** Identifies the batch in the job runner so a resumed run continues its jobs and ledger. */
+  batchId: string;
+  onJobEvent?: (e: { takeId: string; state: string; progress: number; costSoFarUsd: number }) => void;
+  /** A model that cannot make the batch exactly: generate larger and conform locally (default), or refuse up front. */
+  conformPolicy?: ConformPolicy;
+}
+
+export function createShotRenderer(o: CreateRendererOptions): ShotRenderer {
+  const env = o.env ?? process.env;
+  const model = gateModel(o.model, { purpose: o.purpose, provider: o.provider, commercialOnly: o.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) });
+  if (model.provider === 'local') return createLocalShotRenderer();
+  return createRemoteShotRenderer({ ...o, capability: model, env });
+}

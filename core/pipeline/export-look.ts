@@ -1,0 +1,68 @@
+/**
+ * A look's current takes, from the project, into an NLE-ready clip pack (DESIGN.md §8). The pack
+ * order is the matrix order (anchors, their variants, seasonal swaps), which is the shots' order.
+ */
+import { PromptPackSchema, type PromptPack } from '../domain/prompt-pack.ts';
+import { InputError } from '../domain/errors.ts';
+import { parseSize } from '../domain/look.ts';
+import { writeClipPack } from '../export/write-clip-pack.ts';
+import type { ClipPackResult, ExportClip, ExportFormat, ExportProgress } from '../export/types.ts';
+import { getLook } from '../store/looks-repo.ts';
+import type { Project } from '../store/open-project.ts';
+import { listShots } from '../store/shots-repo.ts';
+import { getTake } from '../store/takes-repo.ts';
+import { APP_VERSION } from './app-version.ts';
+
+export interface ExportLookOptions {
+  project: Project;
+  lookId: string;
+  outDir: string;
+  formats?: ExportFormat[];
+  includeAll?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ExportProgress) => void;
+}
+
+export type ExportLookResult = Awaited<ReturnType<typeof writeClipPack>>;
+
+/** Build the pack input from the project's current takes. */
+export function clipsForExport(project: Project, lookId: string): ExportClip[] {
+  const clips: ExportClip[] = [];
+  for (const shot of listShots(project.db, lookId)) {
+    if (shot.sessionId || !shot.currentTakeId) continue;
+    const take = getTake(project.db, shot.currentTakeId);
+    if (!take?.gradedSha256 || !take.outputSha256) continue;
+    const pack: PromptPack = PromptPackSchema.parse(take.pack);
+    const review = take.review;
+    const start = pack.take?.inputs[0];
+    clips.push({
+      pack: { ...pack, review: { verdict: review, at: pack.review?.at ?? null } },
+      gradedPath: project.assets.pathOf(take.gradedSha256, 'mp4'),
+      originalPath: project.assets.pathOf(take.outputSha256, 'mp4'),
+      lutPath: take.lutSha256 ? project.assets.pathOf(take.lutSha256, 'cube') : undefined,
+      stills: start ? [{ path: project.assets.pathOf(start.sha256, 'png'), kind: start.role === 'bridge-frame' ? 'bridge-frame' : 'keyframe' }] : [],
+      review,
+      score: take.score ?? undefined,
+    });
+  }
+  return clips;
+}
+
+export async function exportLook(o: ExportLookOptions): Promise<ExportLookResult> {
+  const look = getLook(o.project.db, o.lookId);
+  if (!look) throw new InputError(`no look with id ${JSON.stringify(o.lookId)} in this project`, 'lookId', o.lookId);
+  const clips = clipsForExport(o.project, o.lookId);
+  if (clips.length === 0) throw new InputError(`look "${look.name}" has no rendered takes to export yet: run it first`, 'look', look.name);
+  const { width, height } = parseSize(look.look.batch.size);
+  // The look LUT: the grade of the first anchor, which the rest of the batch was matched to.
+  const anchor = clips.find((c) => c.pack.shot.kind === 'anchor' && c.lutPath) ?? clips.find((c) => c.lutPath);
+  return writeClipPack({
+    appVersion: APP_VERSION,
+    look: { name: look.name },
+    settings: { width, height, seconds: look.look.batch.seconds, fps: look.look.batch.fps, provider: clips[0]!.pack.model.provider, model: clips[0]!.pack.model.model, canonVersion: clips[0]!.pack.canonVersion },
+    lookLutPath: anchor?.lutPath,
+    clips,
+  }, { outDir: o.outDir, formats: o.formats, includeAll: o.includeAll, signal: o.signal, onProgress: o.onProgress });
+}
+
+export type { ClipPackResult };

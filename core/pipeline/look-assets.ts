@@ -1,0 +1,53 @@
+/**
+ * The images a look run works from, resolved once: which reference anchors which framing,
+ * which images the colour is anchored to, and the layers the local renderer composites.
+ */
+import type { Framing } from '../domain/canon.ts';
+import type { ReferenceRole } from '../domain/look.ts';
+
+export interface LookImage { path: string; role: ReferenceRole; sha256: string; approved: boolean; index: number }
+
+export interface LookAssets {
+  references: LookImage[];
+  productShots: LookImage[];
+  /** The references that define the look's colour (set, lighting, style, wardrobe). */
+  colourReferences: string[];
+  /** One image for keyframe colour transfer: the style reference, else the first colour reference. */
+  colourAnchor: string;
+  characterReference: string | null;
+}
+
+/** Which reference roles make the best starting picture for each framing, best first. */
+const ROLE_FOR_FRAMING: Record<Framing, ReferenceRole[]> = {
+  wide: ['set', 'style', 'lighting', 'wardrobe', 'character', 'product'],
+  medium: ['character', 'wardrobe', 'set', 'style', 'lighting', 'product'],
+  close: ['wardrobe', 'character', 'style', 'set', 'lighting', 'product'],
+  detail: ['product', 'wardrobe', 'style', 'set', 'lighting', 'character'],
+};
+
+/** Roles whose colours define the look (products and faces carry their own colours). */
+const COLOUR_ROLES: ReadonlySet<ReferenceRole> = new Set(['set', 'lighting', 'style', 'wardrobe']);
+
+export function resolveLookAssets(references: LookImage[], productShots: LookImage[]): LookAssets {
+  const approved = references.filter((r) => r.approved);
+  if (approved.length === 0) throw new Error('the look has no approved reference image: approve at least one to anchor its shots');
+  const colour = approved.filter((r) => COLOUR_ROLES.has(r.role));
+  const colourReferences = (colour.length ? colour : approved).map((r) => r.path);
+  const style = approved.find((r) => r.role === 'style');
+  return {
+    references: approved,
+    productShots,
+    colourReferences,
+    colourAnchor: style?.path ?? colourReferences[0]!,
+    characterReference: approved.find((r) => r.role === 'character')?.path ?? null,
+  };
+}
+
+/** The reference a new angle at this framing is cut from. */
+export function referenceForFraming(assets: LookAssets, framing: Framing): LookImage {
+  for (const role of ROLE_FOR_FRAMING[framing]) {
+    const hit = assets.references.find((r) => r.role === role) ?? (role === 'product' ? assets.productShots[0] : undefined);
+    if (hit) return hit;
+  }
+  return assets.references[0]!;
+}

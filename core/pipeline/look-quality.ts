@@ -1,0 +1,55 @@
+/**
+ * The pipeline's grade + score step for one look: the look's colour references are loaded and
+ * summarised once and every take is graded and scored against them (never against the previous
+ * clip, so colour drift cannot accumulate along a batch or a session).
+ */
+import { copyFile } from 'node:fs/promises';
+import { formatCube } from '../color/cube-format.ts';
+import { identityLut } from '../color/lut3d.ts';
+import { gradeClip } from '../grade/grade-clip.ts';
+import { loadImage } from '../media/load-image.ts';
+import { prepareReferences, type ReferenceSet } from '../quality/measure-frames.ts';
+import { scoreTake } from '../quality/score-take.ts';
+import { writeFileAtomic } from '../store/atomic-write.ts';
+import type { QualityStep } from './quality-step.ts';
+
+/** Reference images are summarised at this width: palettes and histograms need no more. */
+const REFERENCE_WIDTH = 320;
+
+export interface LookQualityOptions {
+  /** Grade strength 0..1 (default 1). */
+  strength?: number;
+}
+
+export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
+  // Reference summaries are cached per set of images: a batch uses a handful of sets.
+  const prepared = new Map<string, Promise<ReferenceSet>>();
+  const referenceSet = (paths: readonly string[]) => {
+    const key = paths.join('\n');
+    let set = prepared.get(key);
+    if (!set) {
+      set = Promise.all(paths.map((p) => loadImage(p, { maxWidth: REFERENCE_WIDTH }))).then(prepareReferences);
+      prepared.set(key, set);
+    }
+    return set;
+  };
+  return {
+    async grade({ video, shot, references, out, lutOut, signal }) {
+      if (shot.deltas.some((d) => d.kind === 'palette')) {
+        // Grading a declared palette swap back onto the look would undo the variant's change.
+        await copyFile(video, out);
+        await writeFileAtomic(lutOut, formatCube(identityLut(33), `${shot.id} identity (declared palette swap)`));
+        return { path: out, lutPath: lutOut, method: 'none', strength: 0, note: 'not graded: the shot declares a palette swap' };
+      }
+      const g = await gradeClip({ video, referenceImages: references, out, lutOut, strength: o.strength ?? 1, signal });
+      return {
+        path: g.out, lutPath: g.lutPath, method: g.method, strength: g.strength,
+        note: `${g.method} transfer: palette ΔE ${g.before.paletteDeltaE.toFixed(1)} → ${g.after.paletteDeltaE.toFixed(1)}`,
+      };
+    },
+    async score({ video, shot, references, previousClip, signal }) {
+      const s = await scoreTake({ video, references: await referenceSet(references), previousVideo: previousClip, shotKind: shot.kind, deltas: shot.deltas, signal });
+      return { score: s.score, pass: s.pass, metrics: { ...s.metrics }, reasons: s.reasons };
+    },
+  };
+}

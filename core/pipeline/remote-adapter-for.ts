@@ -1,0 +1,22 @@
+/**
+ * The provider adapter for a remote run, with the key from the app's key store or the
+ * environment and the base URL from the environment (CONTINUITY_FAL_BASE_URL, …). Throws an
+ * InputError naming the missing key before anything is planned or paid.
+ */
+import { InputError } from '../domain/errors.ts';
+import type { ProviderAdapter } from '../providers/adapter.ts';
+import { createFalAdapter } from '../providers/fal/fal-adapter.ts';
+import type { KeyStore } from '../providers/keys.ts';
+import { createOpenAIVideosAdapter } from '../providers/openai/openai-videos-adapter.ts';
+import { createReplicateAdapter } from '../providers/replicate/replicate-adapter.ts';
+
+export function remoteAdapterFor(provider: string, env: NodeJS.ProcessEnv, store?: KeyStore): ProviderAdapter {
+  const sources = { env, store };
+  switch (provider) {
+    case 'fal': return createFalAdapter(sources);
+    case 'replicate': return createReplicateAdapter(sources);
+    case 'openai': return createOpenAIVideosAdapter(sources);
+    default:
+      throw new InputError(`provider ${JSON.stringify(provider)} has no adapter in this build yet; use local, fal, replicate or openai`, 'provider', provider);
+  }
+}

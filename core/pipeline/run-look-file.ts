@@ -1,0 +1,83 @@
+/**
+ * LOOK.json → clip pack in one call: import into a project, run the batch (render, grade, gate),
+ * export the pack. What `continuity run` and `continuity demo` do; the app calls the parts.
+ */
+import { join, resolve } from 'node:path';
+import { openProject } from '../store/open-project.ts';
+import type { ExportFormat } from '../export/types.ts';
+import { createShotRenderer } from './create-renderer.ts';
+import { exportLook, type ExportLookResult } from './export-look.ts';
+import { createLookQualityStep } from './look-quality.ts';
+import type { PipelineEvent } from './pipeline-events.ts';
+import { importLookFile } from './project-look.ts';
+import { runLookBatch, type RunLookResult } from './run-look.ts';
+
+export interface RunLookFileOptions {
+  lookPath: string;
+  outDir: string;
+  /** Default: <outDir>/.continuity-project, so `--resume` finds the same project. */
+  projectDir?: string;
+  provider?: string;
+  model?: string;
+  budgetUsd?: number | null;
+  concurrency?: number;
+  resume?: boolean;
+  clips?: number;
+  seed?: number;
+  maxRetries?: number;
+  formats?: ExportFormat[];
+  includeAll?: boolean;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  onEvent?: (e: PipelineEvent) => void;
+  onExportProgress?: (fraction: number, step: string) => void;
+}
+
+export interface RunLookFileResult { projectDir: string; lookId: string; run: RunLookResult; pack: ExportLookResult }
+
+export const DEFAULT_PROJECT_DIR = '.continuity-project';
+
+export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileResult> {
+  const outDir = resolve(o.outDir);
+  const projectDir = resolve(o.projectDir ?? join(outDir, DEFAULT_PROJECT_DIR));
+  const project = openProject(projectDir, { create: true });
+  try {
+    const { lookId, loaded } = await importLookFile(project, o.lookPath);
+    const batch = loaded.look.batch;
+    // --model alone: the registry knows which provider offers it.
+    const provider = o.provider ?? (o.model ? undefined : batch.provider);
+    const renderer = createShotRenderer({
+      provider, model: o.model ?? (o.provider && o.provider !== batch.provider ? defaultModelFor(o.provider) : batch.model),
+      purpose: 'look-batch', commercialOnly: batch.commercialOnly, project, env: o.env,
+      concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`,
+    });
+    try {
+      const quality = createLookQualityStep();
+      const run = await runLookBatch({
+        project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
+        budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,
+        autoApprove: true, signal: o.signal, onEvent: o.onEvent,
+      });
+      const pack = await exportLook({
+        project, lookId, outDir, formats: o.formats, includeAll: o.includeAll, signal: o.signal,
+        onProgress: o.onExportProgress && ((p) => o.onExportProgress!(p.fraction, p.step)),
+      });
+      return { projectDir, lookId, run, pack };
+    } finally {
+      await renderer.close?.();
+    }
+  } finally {
+    project.close();
+  }
+}
+
+/** When only --provider is given: that provider's first image-capable video model. */
+function defaultModelFor(provider: string): string {
+  const defaults: Record<string, string> = {
+    local: 'local-animatic',
+    fal: 'fal-ai/veo3.1/image-to-video',
+    replicate: 'wan-video/wan-2.2-i2v-fast',
+    openai: 'sora-2',
+  };
+  return defaults[provider] ?? provider;
+}

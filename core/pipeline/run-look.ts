@@ -1,0 +1,127 @@
+/**
+ * A look batch end to end (DESIGN.md §1 "Look system"): canon → matrix → every clip rendered on
+ * its visual anchor → graded onto the look → scored and gated with automatic retries → stored as
+ * takes with their prompt packs. Shells (CLI `run`, the app's runs.start) call this.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CanceledError } from '../domain/errors.ts';
+import type { LoadedLook } from '../look/load-look-file.ts';
+import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
+import type { Project } from '../store/open-project.ts';
+import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
+import { listShots, replaceLookShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
+import { listTakes, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
+import { createBudget } from './budget.ts';
+import { resolveLookAssets } from './look-assets.ts';
+import type { PipelineEvent } from './pipeline-events.ts';
+import { runPool } from './pool.ts';
+import type { QualityStep } from './quality-step.ts';
+import { recordAttempt } from './record-attempt.ts';
+import { runShot, type ShotOutcome } from './run-shot.ts';
+import type { ShotRenderer } from './shot-renderer.ts';
+
+export interface RunLookOptions {
+  project: Project;
+  lookId: string;
+  loaded: LoadedLook;
+  renderer: ShotRenderer;
+  quality: QualityStep;
+  clips?: number;
+  seed?: number;
+  maxRetries?: number;
+  budgetUsd?: number | null;
+  concurrency?: number;
+  /** Keep shots that already have a current take from an earlier (killed) run. */
+  resume?: boolean;
+  /** Approve each shot's passing take (CLI runs); the app leaves review to the person. */
+  autoApprove?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (e: PipelineEvent) => void;
+}
+
+export interface ShotSummary { shotId: string; rowId: string; index: number; kind: string; label: string; status: 'passed' | 'review' | 'resumed'; score: number | null; attempts: number; reasons: string[] }
+export interface RunLookResult { lookId: string; plan: LookPlan; shots: ShotSummary[]; spentUsd: number; seconds: number }
+
+export const shotRowId = (lookId: string, planId: string) => `${lookId.slice(0, 8)}-${planId}`;
+
+export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
+  const started = Date.now();
+  const { project, lookId, loaded } = o;
+  const emit = o.onEvent ?? (() => {});
+  const canonRow = getCanonVersion(project.db, lookId);
+  const plan = await planLoadedLook(loaded, {
+    clips: o.clips, seed: o.seed, provider: o.renderer.provider, model: o.renderer.model.id,
+    canon: canonRow ? { canon: canonRow.canon, version: canonRow.version, source: canonRow.source as 'offline' } : undefined,
+  });
+  if (!canonRow) saveCanonVersion(project.db, lookId, plan.canon, plan.canonSource);
+
+  const rows = syncShots(project, lookId, plan, o.resume ?? false);
+  const assets = resolveLookAssets(
+    loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })),
+    loaded.productShots.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: true, index: r.index })),
+  );
+  const { width, height } = plan.packs[0]!.size;
+  const { seconds, fps } = plan.packs[0]!;
+  const budget = createBudget(o.budgetUsd ?? null);
+  const estimate = o.renderer.estimateAttemptUsd(seconds) * plan.shots.length;
+  if (budget.capUsd !== null && estimate > budget.capUsd) {
+    emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, spentUsd: 0, budgetUsd: budget.capUsd });
+  }
+  const workDir = await mkdtemp(join(tmpdir(), 'continuity-run-'));
+  try {
+    const seed = o.seed ?? loaded.look.batch.seed;
+    const order = plan.shots.map((shot, i) => ({ shot, i }));
+    const summaries = await runPool(order, o.concurrency ?? Math.max(1, availableParallelism()), async ({ shot, i }, _n, signal): Promise<ShotSummary> => {
+      const row = rows[i]!;
+      const kept = o.resume ? resumedSummary(project, row, shot.index) : undefined;
+      if (kept) return kept;
+      setShotStatus(project.db, row.id, 'running');
+      emit({ type: 'shot-updated', shotId: row.id, status: 'running' });
+      let outcome: ShotOutcome;
+      try {
+        outcome = await runShot(
+          { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed },
+          {
+            renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
+            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id,
+            emit: (e) => emit(e.type === 'shot-updated' || e.type === 'job-progress' ? { ...e, shotId: row.id } : e),
+            record: async (a) => { await recordAttempt(project, row.id, plan.packs[i]!, a); },
+          },
+        );
+      } catch (err) {
+        setShotStatus(project.db, row.id, signal.aborted ? 'canceled' : 'failed');
+        emit({ type: 'shot-updated', shotId: row.id, status: signal.aborted ? 'canceled' : 'failed', reasons: [(err as Error).message] });
+        throw err;
+      }
+      setCurrentTake(project.db, row.id, outcome.current.takeId);
+      if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
+      setShotStatus(project.db, row.id, outcome.status);
+      emit({ type: 'shot-updated', shotId: row.id, status: outcome.status, score: outcome.current.quality.score, reasons: outcome.reasons });
+      return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: outcome.status, score: outcome.current.quality.score, attempts: outcome.attempts.length, reasons: outcome.reasons };
+    }, o.signal);
+    return { lookId, plan, shots: summaries, spentUsd: budget.spentUsd(), seconds: (Date.now() - started) / 1000 };
+  } catch (err) {
+    if (o.signal?.aborted) throw new CanceledError('the batch was canceled; finished takes are kept (run again with --resume)');
+    throw err;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Store the plan's shots, keeping existing rows (and their takes) when resuming the same plan. */
+function syncShots(project: Project, lookId: string, plan: LookPlan, resume: boolean): ShotRow[] {
+  const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
+  const existing = listShots(project.db, lookId);
+  const same = existing.length === wanted.length && existing.every((row, i) => row.id === wanted[i]!.id && JSON.stringify(row.plan) === JSON.stringify(wanted[i]!.plan));
+  if (resume && same) return existing;
+  return replaceLookShots(project.db, lookId, wanted);
+}
+
+function resumedSummary(project: Project, row: ShotRow, index: number): ShotSummary | undefined {
+  if (!row.currentTakeId || (row.status !== 'passed' && row.status !== 'review')) return undefined;
+  const takes = listTakes(project.db, row.id);
+  const current = takes.find((t) => t.id === row.currentTakeId);
+  return { shotId: row.plan.id, rowId: row.id, index, kind: row.plan.kind, label: row.plan.label, status: 'resumed', score: current?.score ?? null, attempts: takes.length, reasons: (current?.reasons as string[] | null) ?? [] };
+}

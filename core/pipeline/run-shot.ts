@@ -1,0 +1,165 @@
+/**
+ * One shot through the gate (DESIGN.md §7): anchor → render → grade → score, retried with
+ * escalation (new seed → stronger style → next mechanism) until a take passes, the retry limit
+ * or the budget is reached. Every attempt is kept as a take; the best passing take becomes current.
+ */
+import { join } from 'node:path';
+import type { Mechanism, PlannedShot } from '../domain/shot.ts';
+import { chooseMechanism } from '../continuity/choose-mechanism.ts';
+import { nextAttempt, type Attempt } from '../quality/gate-policy.ts';
+import { newId } from '../store/row-helpers.ts';
+import { attemptBasis } from './take-id.ts';
+import type { LookAssets } from './look-assets.ts';
+import type { PipelineEvent } from './pipeline-events.ts';
+import type { QualityStep, GradeOutcome, ScoreOutcome } from './quality-step.ts';
+import type { RenderResult, ShotRenderer } from './shot-renderer.ts';
+import { prepareStartImage, type StartImage } from './start-image.ts';
+import type { Budget } from './budget.ts';
+
+export interface ShotJob {
+  shot: PlannedShot;
+  prompt: string;
+  negativePrompt: string;
+  /** The look's seed: persisted across shots on the same provider and model. */
+  seed: number;
+  previousClip?: string;
+  styleSource?: string;
+}
+
+export interface ShotRunContext {
+  renderer: ShotRenderer;
+  quality: QualityStep;
+  assets: LookAssets;
+  budget: Budget;
+  width: number;
+  height: number;
+  seconds: number;
+  fps: number;
+  maxRetries: number;
+  workDir: string;
+  seedInheritable: boolean;
+  emit: (event: PipelineEvent) => void;
+  /** Persist one attempt (takes table, asset store, prompt pack). */
+  record: (attempt: AttemptRecord) => Promise<void>;
+  signal?: AbortSignal;
+  /** Unique per shot in the project (the shot row id): lets a renderer give attempts stable take ids (take-id.ts). */
+  takeKey?: string;
+}
+
+export interface AttemptRecord {
+  takeId: string;
+  shotId: string;
+  attempt: number;
+  mechanism: Exclude<Mechanism, 'seed-persistence'>;
+  alsoUsed: Mechanism[];
+  mechanismWhy: string;
+  seedSent: number | null;
+  styleStrength: number;
+  start: StartImage;
+  render: RenderResult;
+  grade: GradeOutcome;
+  quality: ScoreOutcome;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface ShotOutcome {
+  shotId: string;
+  status: 'passed' | 'review';
+  attempts: AttemptRecord[];
+  current: AttemptRecord;
+  reasons: string[];
+}
+
+export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOutcome> {
+  const { shot } = job;
+  const model = cx.renderer.model;
+  const capability = {
+    id: model.id, provider: model.provider, startImage: model.inputs.startImage,
+    // Layer-only references (the local animatic's composited layers) do not condition the look,
+    // so they must not make the take claim "native-reference" (the mechanism recorded must be true).
+    referenceImages: model.inputs.referenceImages?.kinds.some((k) => k !== 'layer') ? model.inputs.referenceImages.max : 0,
+    seed: model.inputs.seed !== 'none',
+  };
+  const mechCtx = { shot, model: capability, previousTakeAvailable: Boolean(job.previousClip), seedInheritable: cx.seedInheritable };
+  const first = chooseMechanism(mechCtx);
+  const mechanisms = [first.mechanism, ...first.fallbacks];
+  const attempts: AttemptRecord[] = [];
+  const history: Attempt[] = [];
+  let next = { mechanism: first.mechanism as Exclude<Mechanism, 'seed-persistence'>, seed: job.seed as number | null, styleStrength: shot.styleStrength };
+
+  for (;;) {
+    const choice = chooseMechanism({ ...mechCtx, exclude: mechanisms.slice(0, mechanisms.indexOf(next.mechanism)) });
+    const record = await attemptOnce(job, cx, { ...next, mechanism: choice.mechanism, alsoUsed: choice.alsoUsed, why: choice.why, attempt: attempts.length + 1 });
+    attempts.push(record);
+    history.push({ pass: record.quality.pass, score: record.quality.score, reasons: record.quality.reasons, mechanism: record.mechanism, seed: record.seedSent, styleStrength: record.styleStrength });
+    const decision = nextAttempt(history, {
+      maxRetries: cx.maxRetries, budgetLeftUsd: cx.budget.leftUsd(),
+      costPerAttemptUsd: cx.renderer.estimateAttemptUsd(cx.seconds), mechanisms,
+    });
+    if (decision.action === 'accept') {
+      return { shotId: shot.id, status: 'passed', attempts, current: attempts[decision.takeIndex]!, reasons: attempts[decision.takeIndex]!.quality.reasons };
+    }
+    if (decision.action === 'review') {
+      return { shotId: shot.id, status: 'review', attempts, current: attempts[decision.bestTakeIndex]!, reasons: decision.reasons };
+    }
+    cx.emit({ type: 'log', level: 'info', message: `shot ${shot.id}: ${decision.why}; retrying with ${decision.change}` });
+    const mechanism = decision.mechanism === 'seed-persistence' ? next.mechanism : decision.mechanism;
+    next = { mechanism, seed: decision.seed, styleStrength: decision.styleStrength };
+  }
+}
+
+interface AttemptParams {
+  mechanism: Exclude<Mechanism, 'seed-persistence'>;
+  alsoUsed: Mechanism[];
+  why: string;
+  seed: number | null;
+  styleStrength: number;
+  attempt: number;
+}
+
+async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): Promise<AttemptRecord> {
+  const { shot } = job;
+  // Paid takes need ids a resumed run asks for again (the job runner is idempotent per take id).
+  const takeId = cx.takeKey && cx.renderer.takeIdFor ? cx.renderer.takeIdFor({
+    key: cx.takeKey, attempt: p.attempt,
+    basis: attemptBasis({
+      shot, prompt: job.prompt, negativePrompt: job.negativePrompt, lookSeed: job.seed, seed: p.seed, styleStrength: p.styleStrength,
+      mechanism: p.mechanism, provider: cx.renderer.provider, model: cx.renderer.model.id, width: cx.width, height: cx.height,
+      seconds: cx.seconds, fps: cx.fps, imageHashes: [...cx.assets.references, ...cx.assets.productShots].map((r) => r.sha256),
+      inputPaths: [job.previousClip, job.styleSource],
+    }),
+  }) : newId();
+  const startedAt = new Date().toISOString();
+  const progress = (stage: Extract<PipelineEvent, { type: 'job-progress' }>['stage'], fraction: number) =>
+    cx.emit({ type: 'job-progress', jobId: takeId, shotId: shot.id, attempt: p.attempt, stage, progress: fraction, costSoFarUsd: cx.budget.spentUsd() });
+  const cost = cx.renderer.estimateAttemptUsd(cx.seconds);
+  cx.budget.reserve(cost, `shot ${shot.id} attempt ${p.attempt}`);
+
+  progress('keyframe', 0);
+  const start = await prepareStartImage({
+    shot, mechanism: p.mechanism, assets: cx.assets, width: cx.width, height: cx.height,
+    seed: p.seed ?? job.seed, styleStrength: p.styleStrength, previousClip: job.previousClip,
+    styleSource: job.styleSource, workDir: cx.workDir, signal: cx.signal,
+  });
+  const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
+  const render = await cx.renderer.render({
+    shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,
+    startImage: start.path, referenceImages: p.mechanism === 'native-reference' ? cx.assets.references.map((r) => r.path) : [],
+    layers: { productImages: cx.assets.productShots.map((r) => r.path), referenceImages: cx.assets.references.map((r) => r.path) },
+    deltas: shot.deltas, width: cx.width, height: cx.height, seconds: cx.seconds, fps: cx.fps,
+    seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f),
+  });
+  cx.budget.settle(cost, render.costUsd);
+  progress('grade', 0);
+  const grade = await cx.quality.grade({ video: render.path, shot, references: start.colourReferences, out: join(cx.workDir, `${shot.id}-take${p.attempt}-graded.mp4`), lutOut: join(cx.workDir, `${shot.id}-take${p.attempt}.cube`), signal: cx.signal });
+  progress('score', 0);
+  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, signal: cx.signal });
+  const record: AttemptRecord = {
+    takeId, shotId: shot.id, attempt: p.attempt, mechanism: p.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: p.why,
+    seedSent: p.seed, styleStrength: p.styleStrength, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
+  };
+  await cx.record(record);
+  progress('done', 1);
+  return record;
+}

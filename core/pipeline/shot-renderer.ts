@@ -1,0 +1,57 @@
+/**
+ * What the pipeline asks of a generator, whatever it is: the local animatic renderer or a remote
+ * provider behind the durable job runner. One attempt in, one clip file out.
+ */
+import type { Delta, PlannedShot } from '../domain/shot.ts';
+import type { ModelCapability } from '../providers/registry.ts';
+
+export interface RenderRequest {
+  shot: PlannedShot;
+  takeId: string;
+  attempt: number;
+  prompt: string;
+  negativePrompt: string;
+  /** The visual anchor: a keyframe, a bridge frame or a reference. Always present (no text-only). */
+  startImage: string;
+  endImage?: string;
+  /** Native reference images for models that take them. */
+  referenceImages: string[];
+  layers: { productImages: string[]; referenceImages: string[] };
+  deltas: Delta[];
+  width: number;
+  height: number;
+  seconds: number;
+  fps: number;
+  seed: number | null;
+  /** Where the clip must end up (the renderer writes it atomically). */
+  out: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface RenderResult {
+  path: string;
+  provider: string;
+  model: string;
+  seedReturned: number | null;
+  remoteId: string | null;
+  costUsd: number;
+  previz: boolean;
+  parameters: Record<string, unknown>;
+  note: string;
+}
+
+export interface ShotRenderer {
+  provider: string;
+  model: ModelCapability;
+  /** Cost of one attempt at these settings, for the budget check before starting it. */
+  estimateAttemptUsd(seconds: number): number;
+  render(req: RenderRequest): Promise<RenderResult>;
+  /**
+   * A stable take id for one attempt (remote renderers: the take id is the paid job's idempotency
+   * key, so a resumed run must ask for the same one to pick its job up). Absent: a fresh id.
+   * `key` is unique per shot in the project (the shot row id); `basis` is what the attempt sends.
+   */
+  takeIdFor?(attempt: { key: string; attempt: number; basis: string }): string;
+  close?(): Promise<void>;
+}

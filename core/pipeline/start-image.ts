@@ -1,0 +1,72 @@
+/**
+ * The visual anchor for one attempt of a shot, by mechanism (DESIGN.md §4). Every path returns an
+ * image: there is no text-only branch.
+ */
+import { join } from 'node:path';
+import type { Framing } from '../domain/canon.ts';
+import { missingCase } from '../domain/errors.ts';
+import type { Mechanism, PlannedShot } from '../domain/shot.ts';
+import { extractFrame } from '../media/extract-frame.ts';
+import { makeLocalKeyframe } from '../providers/local/make-local-keyframe.ts';
+import { referenceForFraming, type LookAssets } from './look-assets.ts';
+
+export interface StartImageRequest {
+  shot: PlannedShot;
+  mechanism: Exclude<Mechanism, 'seed-persistence'>;
+  assets: LookAssets;
+  width: number;
+  height: number;
+  seed: number;
+  styleStrength: number;
+  /** The previous take's clip (frame bridge). */
+  previousClip?: string;
+  /** An image the shot's style comes from instead of the framing's reference (sessions: a frame of an earlier take). */
+  styleSource?: string;
+  workDir: string;
+  signal?: AbortSignal;
+}
+
+export interface StartImage {
+  path: string;
+  kind: 'keyframe' | 'bridge-frame';
+  note: string;
+  /**
+   * The look reference images this attempt's colour is graded and scored against: the reference
+   * the keyframe was cut from (an approved look reference whose content the shot shows), or for a
+   * bridge the look's colour anchor. Never the previous clip, so drift cannot accumulate.
+   */
+  colourReferences: string[];
+}
+
+/** The framing a shot is rendered at: a camera delta may reframe it. */
+export function effectiveFraming(shot: PlannedShot): Framing {
+  const camera = shot.deltas.find((d) => d.kind === 'camera');
+  return (camera?.kind === 'camera' && camera.framing) || shot.framing;
+}
+
+export async function prepareStartImage(req: StartImageRequest): Promise<StartImage> {
+  const framing = effectiveFraming(req.shot);
+  const name = `${req.shot.id}-${req.mechanism}-${req.seed}`;
+  switch (req.mechanism) {
+    case 'frame-bridge': {
+      if (!req.previousClip) throw new Error(`shot ${req.shot.id}: a frame bridge needs the previous take's clip`);
+      const out = join(req.workDir, `${name}-bridge.png`);
+      const frame = await extractFrame(req.previousClip, 'last', out, { signal: req.signal });
+      return { path: frame.path, kind: 'bridge-frame', note: `exact last frame (#${frame.index}) of the previous take`, colourReferences: [req.assets.colourAnchor, ...(req.styleSource ? [req.styleSource] : [])] };
+    }
+    case 'identity-keyframe':
+    case 'style-keyframe':
+    case 'native-reference': {
+      const identity = req.mechanism === 'identity-keyframe' && req.assets.characterReference;
+      const source = identity ? req.assets.characterReference! : req.styleSource ?? referenceForFraming(req.assets, framing).path;
+      const out = join(req.workDir, `${name}-keyframe.png`);
+      const kf = await makeLocalKeyframe({
+        reference: source, framing, colorReference: req.assets.colourAnchor,
+        width: req.width, height: req.height, seed: req.seed, out, colorStrength: req.styleStrength,
+      });
+      return { path: kf.path, kind: 'keyframe', note: `${identity ? 'identity' : 'style'} keyframe (local, ${framing}): ${kf.note}`, colourReferences: [source] };
+    }
+    default:
+      return missingCase(req.mechanism);
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A take's prompt pack: the planned pack plus what generation, grading and the gate recorded,
+ * so the clip can be traced and re-made (DESIGN.md §3).
+ */
+import type { PromptPack } from '../domain/prompt-pack.ts';
+import { validatePromptPack } from '../plan/validate-prompt-pack.ts';
+import type { AttemptRecord } from './run-shot.ts';
+
+export interface TakeAssetHashes { output: { sha256: string; bytes: number }; start: string; lut: string }
+
+export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAssetHashes, provider: string, model: string, review: 'pending' | 'approved' | 'rejected'): PromptPack {
+  const seconds = (Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000;
+  return validatePromptPack({
+    ...planned,
+    model: { provider, model },
+    references: [...planned.references, { role: a.start.kind, sha256: hashes.start }],
+    parameters: { ...planned.parameters, ...a.render.parameters, styleStrength: a.styleStrength },
+    take: {
+      id: a.takeId,
+      attempt: a.attempt,
+      provider,
+      model,
+      mechanism: a.mechanism,
+      alsoUsed: a.alsoUsed,
+      parameters: { ...a.render.parameters, styleStrength: a.styleStrength, startImage: a.start.note, mechanismWhy: a.mechanismWhy },
+      inputs: [{ role: a.start.kind, sha256: hashes.start }],
+      seedSent: a.seedSent,
+      seedReturned: a.render.seedReturned,
+      remoteId: a.render.remoteId,
+      costUsd: a.render.costUsd,
+      timings: { startedAt: a.startedAt, finishedAt: a.finishedAt, seconds },
+      output: hashes.output,
+      previz: a.render.previz,
+    },
+    grade: { method: a.grade.method, strength: a.grade.strength, lutSha256: hashes.lut },
+    quality: { score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt },
+    review: { verdict: review, at: review === 'pending' ? null : a.finishedAt },
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * Gating (DESIGN.md §4 "Gating is a product guarantee", issue 7 item 2): which registered model
+ * may be used for what, and whether each provider is usable right now. Refusals are InputErrors
+ * that say why and name the models that WOULD work — never a silent fallback.
+ */
+import { InputError } from '../domain/errors.ts';
+import { getModel, listModels, takesImageInput, type ModelCapability, type ProviderId, PROVIDER_IDS } from './registry.ts';
+
+export type GatePurpose = 'look-batch' | 'session' | 'keyframe';
+
+export interface GateOptions {
+  purpose: GatePurpose;
+  /** The look is restricted to commercially cleared models. */
+  commercialOnly?: boolean;
+  /** Base URL overrides per provider (OPENAI_BASE_URL, CONTINUITY_FAL_BASE_URL, …). */
+  baseUrlOverrides?: Partial<Record<ProviderId, string | undefined>>;
+  /** When given, the model must belong to this provider. */
+  provider?: string;
+}
+
+/** Where each provider's key and base-URL override come from in the environment. */
+export const PROVIDER_ENV: Record<ProviderId, { keyVar: string | null; baseUrlVar: string | null; defaultBaseUrl: string | null }> = {
+  local: { keyVar: null, baseUrlVar: null, defaultBaseUrl: null },
+  fal: { keyVar: 'FAL_KEY', baseUrlVar: 'CONTINUITY_FAL_BASE_URL', defaultBaseUrl: 'https://queue.fal.run' },
+  replicate: { keyVar: 'REPLICATE_API_TOKEN', baseUrlVar: 'CONTINUITY_REPLICATE_BASE_URL', defaultBaseUrl: 'https://api.replicate.com/v1' },
+  // The openai SDK itself honours OPENAI_BASE_URL, so we use the same name.
+  openai: { keyVar: 'OPENAI_API_KEY', baseUrlVar: 'OPENAI_BASE_URL', defaultBaseUrl: 'https://api.openai.com/v1' },
+  runway: { keyVar: 'RUNWAYML_API_SECRET', baseUrlVar: 'CONTINUITY_RUNWAY_BASE_URL', defaultBaseUrl: 'https://api.dev.runwayml.com' },
+  luma: { keyVar: 'LUMAAI_API_KEY', baseUrlVar: 'CONTINUITY_LUMA_BASE_URL', defaultBaseUrl: 'https://api.lumalabs.ai/dream-machine/v1' },
+  google: { keyVar: 'GEMINI_API_KEY', baseUrlVar: 'CONTINUITY_GOOGLE_BASE_URL', defaultBaseUrl: 'https://generativelanguage.googleapis.com' },
+};
+
+/** Providers with an adapter in this build (issue 7 item 4: runway, luma, google come later). */
+export const PROVIDERS_WITH_ADAPTER: readonly ProviderId[] = ['local', 'fal', 'replicate', 'openai'];
+
+type Env = Record<string, string | undefined>;
+
+/** The base-URL overrides present in an environment, per provider. */
+export function baseUrlOverridesFromEnv(env: Env): Partial<Record<ProviderId, string>> {
+  const out: Partial<Record<ProviderId, string>> = {};
+  for (const p of PROVIDER_IDS) {
+    const v = PROVIDER_ENV[p].baseUrlVar;
+    const value = v ? env[v]?.trim() : undefined;
+    if (value) out[p] = value;
+  }
+  return out;
+}
+
+/** "set · …wxyz" or "not set". Short keys show no characters at all. */
+export function keyHint(key: string | undefined): string {
+  if (!key) return 'not set';
+  return key.length >= 12 ? `set · …${key.slice(-4)}` : 'set';
+}
+
+function purposeFits(m: ModelCapability, purpose: GatePurpose): boolean {
+  if (purpose === 'keyframe') return m.kind === 'image' && takesImageInput(m);
+  return m.kind === 'video' && takesImageInput(m);
+}
+
+function usable(m: ModelCapability, opts: GateOptions): boolean {
+  if (m.retired && !opts.baseUrlOverrides?.[m.provider]) return false;
+  if (opts.commercialOnly && !m.commercialUse) return false;
+  return true;
+}
+
+/** The models that pass every gate for this purpose and these options. */
+export function eligibleModels(opts: GateOptions): ModelCapability[] {
+  return listModels().filter((m) => purposeFits(m, opts.purpose) && usable(m, opts));
+}
+
+function eligibleText(opts: GateOptions): string {
+  const list = eligibleModels(opts).map((m) => `${m.provider}:${m.id}`);
+  return list.length ? `Eligible models: ${list.join(', ')}.` : 'No registered model is eligible with these settings.';
+}
+
+const PURPOSE_TEXT: Record<GatePurpose, string> = {
+  'look-batch': 'a look batch',
+  session: 'a continuity session',
+  keyframe: 'keyframes',
+};
+
+/**
+ * Why a model may not be used for this purpose with these options (one short clause), or null
+ * when it may. gateModel builds its refusal from this; the CLI matrix shows it per model.
+ */
+export function whyIneligible(m: ModelCapability, opts: GateOptions): string | null {
+  if (!purposeFits(m, opts.purpose)) {
+    if (opts.purpose === 'keyframe') return m.kind === 'video' ? 'it makes video, not keyframe images' : 'it takes no reference image';
+    return m.kind === 'image'
+      ? 'it makes still images, not clips'
+      : 'it cannot take an image input (text-only), and every shot must carry a visual anchor';
+  }
+  if (m.retired && !opts.baseUrlOverrides?.[m.provider]) {
+    const v = PROVIDER_ENV[m.provider].baseUrlVar;
+    return `it is retired: ${m.retired.reason} Set ${v ?? 'a base URL'} to a compatible endpoint to use it`;
+  }
+  if (opts.commercialOnly && !m.commercialUse) {
+    return `it is not cleared for commercial use and this look is restricted to commercially cleared models (${m.licenceNote})`;
+  }
+  return null;
+}
+
+/**
+ * The model to use for a purpose, or an InputError explaining the refusal and naming the
+ * eligible models. Refuses: unknown ids; models that cannot carry a visual anchor (look batches
+ * and sessions require one on every shot); image models for clips and video models for
+ * keyframes; retired models unless their provider has a compatible base URL set; non-commercial
+ * models when the look is restricted to commercially cleared ones.
+ */
+export function gateModel(modelId: string, opts: GateOptions): ModelCapability {
+  const m = getModel(modelId, opts.provider);
+  const why = whyIneligible(m, opts);
+  if (why) throw new InputError(`model ${m.provider}:${m.id} cannot be used for ${PURPOSE_TEXT[opts.purpose]}: ${why}. ${eligibleText(opts)}`, 'model', modelId);
+  return m;
+}
+
+export interface ProviderStatus {
+  provider: ProviderId;
+  keyPresent: boolean;
+  /** "set · …last4" or "not set" — never the key. */
+  key: string;
+  keyVar: string | null;
+  baseUrl: string | null;
+  baseUrlOverridden: boolean;
+  gated: boolean;
+  why: string;
+}
+
+/**
+ * Whether a provider is usable with this environment (keys and base URLs). `env` is usually
+ * process.env merged with the app's key store. Never returns or logs the key itself.
+ */
+export function providerStatus(provider: ProviderId, env: Env): ProviderStatus {
+  const spec = PROVIDER_ENV[provider];
+  const key = spec.keyVar ? env[spec.keyVar]?.trim() || undefined : undefined;
+  const override = spec.baseUrlVar ? env[spec.baseUrlVar]?.trim() || undefined : undefined;
+  const base = { provider, keyPresent: Boolean(key), key: spec.keyVar ? keyHint(key) : 'not needed', keyVar: spec.keyVar, baseUrl: override ?? spec.defaultBaseUrl, baseUrlOverridden: Boolean(override) };
+  if (provider === 'local') return { ...base, gated: false, why: 'built in: no key, no network (previz)' };
+  if (!PROVIDERS_WITH_ADAPTER.includes(provider)) return { ...base, gated: true, why: 'no adapter in this build yet (planned)' };
+  if (!key) return { ...base, gated: true, why: `${spec.keyVar} is not set` };
+  const models = listModels().filter((m) => m.provider === provider);
+  if (models.length > 0 && models.every((m) => m.retired) && !override) {
+    return { ...base, gated: true, why: `all models retired (${models[0]!.retired!.date}); set ${spec.baseUrlVar} to a compatible endpoint` };
+  }
+  return { ...base, gated: false, why: override ? `ready (base URL overridden by ${spec.baseUrlVar})` : 'ready' };
+}

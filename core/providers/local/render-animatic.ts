@@ -1,0 +1,143 @@
+/**
+ * The local animatic renderer (provider `local`, model `local-animatic`; DESIGN.md §5): a start
+ * still (+ optional end still) → an H.264 MP4 of exactly width×height and seconds×fps frames,
+ * with eased sub-pixel camera motion, palette deltas as colour transforms, prop/motif deltas as
+ * composited layers. Deterministic for a seed. Honest previz: labelled so in the file's metadata
+ * and in everything it returns.
+ */
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { CameraMotionSchema, type CameraMotion } from '../../domain/canon.ts';
+import { CanceledError, InputError } from '../../domain/errors.ts';
+import { DeltaSchema, type Delta } from '../../domain/shot.ts';
+import { createLogger } from '../../log/logger.ts';
+import { runFfmpeg } from '../../media/run-ffmpeg.ts';
+import { animaticArgs } from './animatic-args.ts';
+import { alwaysVisible, cameraPath } from './camera-path.ts';
+import { createProgressParser } from './ffmpeg-progress.ts';
+import { PREVIZ_COMMENT } from './h264-args.ts';
+import { particleTravelPx } from './motif-particles.ts';
+import { prepareParticles, prepareStill } from './prepare-stills.ts';
+
+const log = createLogger('local-render');
+
+export interface AnimaticOptions {
+  startImage: string;
+  endImage?: string;
+  width: number;
+  height: number;
+  seconds: number;
+  fps: number;
+  motion: CameraMotion;
+  deltas: Delta[];
+  layers: { productImages: string[]; referenceImages: string[] };
+  seed: number;
+  out: string;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number) => void;
+}
+
+export interface AnimaticResult {
+  path: string;
+  frames: number;
+  width: number;
+  height: number;
+  fps: number;
+  seconds: number;
+  motion: CameraMotion;
+  /** Always true: a local animatic is previz, never AI generation. */
+  previz: true;
+  /** What the renderer did, for the take record and the UI. */
+  mechanismNote: string;
+}
+
+/** Share of the clip over which an end image fades in. */
+const CROSSFADE_SHARE = 0.4;
+
+const OptionsSchema = z.object({
+  startImage: z.string().min(1),
+  endImage: z.string().min(1).optional(),
+  // yuv420p halves chroma both ways, so odd sizes cannot be delivered exactly.
+  width: z.number().int().min(16).max(7680).refine((n) => n % 2 === 0, 'must be even'),
+  height: z.number().int().min(16).max(4320).refine((n) => n % 2 === 0, 'must be even'),
+  seconds: z.number().positive().max(120),
+  fps: z.number().positive().max(120),
+  motion: CameraMotionSchema,
+  deltas: z.array(DeltaSchema).max(2),
+  seed: z.number().int(),
+  out: z.string().min(1),
+});
+
+function validate(o: AnimaticOptions): number {
+  const r = OptionsSchema.safeParse(o);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    const field = issue.path.join('.');
+    const value = issue.path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k as string], o);
+    throw new InputError(`renderAnimatic: "${field}" ${issue.message}, got ${JSON.stringify(value)}`, field, value);
+  }
+  const frames = o.seconds * o.fps;
+  if (Math.abs(frames - Math.round(frames)) > 1e-6) {
+    throw new InputError(`renderAnimatic: "seconds" × "fps" must be a whole number of frames, got ${o.seconds} × ${o.fps} = ${frames}`, 'seconds', o.seconds);
+  }
+  return Math.round(frames);
+}
+
+/**
+ * Render one local animatic clip to `out` (written to a temp name, renamed when complete).
+ * Rejects with InputError on bad options or unreadable images, CanceledError on abort.
+ */
+export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult> {
+  const frames = validate(o);
+  const cameraDelta = o.deltas.find((d): d is Extract<Delta, { kind: 'camera' }> => d.kind === 'camera');
+  const motion = cameraDelta?.motion ?? o.motion;
+  const camera = cameraPath(motion, o.seed);
+  const out = resolve(o.out);
+  const work = await mkdtemp(join(tmpdir(), 'continuity-animatic-'));
+  const partial = `${out}.partial`;
+  try {
+    const stillOpts = { width: o.width, height: o.height, deltas: o.deltas, productImages: o.layers.productImages, referenceImages: o.layers.referenceImages, seed: o.seed, safe: alwaysVisible(camera) };
+    const start = await prepareStill(o.startImage, 'startImage', stillOpts);
+    const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`, ...start.notes];
+    const base = join(work, 'start.png');
+    await writeFile(base, start.png);
+    let end: string | null = null;
+    if (o.endImage) {
+      end = join(work, 'end.png');
+      await writeFile(end, (await prepareStill(o.endImage, 'endImage', stillOpts)).png);
+      notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
+    }
+    const particles = await prepareParticles(o.deltas, o.width, o.height, o.seed);
+    let sheet: string | null = null;
+    if (particles) {
+      sheet = join(work, 'particles.png');
+      await writeFile(sheet, particles.png);
+      notes.push(particles.note);
+    }
+    if (o.signal?.aborted) throw new CanceledError('local render canceled');
+    await mkdir(dirname(out), { recursive: true });
+    const args = animaticArgs({
+      base, end, particles: sheet, fps: o.fps, frames, camera,
+      crossfadeFrames: Math.round(frames * CROSSFADE_SHARE),
+      particleTravelPx: particles ? particleTravelPx(particles.season, o.height, o.seconds) : 0,
+      comment: PREVIZ_COMMENT,
+    }, partial);
+    const progress = createProgressParser(frames);
+    log.debug('rendering', { out, frames, motion });
+    await runFfmpeg(args, {
+      signal: o.signal,
+      subject: o.startImage,
+      onStdout: (chunk) => { const p = progress(chunk.toString('utf8')); if (p !== undefined) o.onProgress?.(p); },
+    });
+    await rename(partial, out);
+    o.onProgress?.(1);
+    return { path: out, frames, width: o.width, height: o.height, fps: o.fps, seconds: o.seconds, motion, previz: true, mechanismNote: `local animatic (previz): ${notes.join('; ')}` };
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

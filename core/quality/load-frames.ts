@@ -1,0 +1,70 @@
+/**
+ * Reading a take's pixels for scoring: every frame once at a small size (flicker and drift need
+ * consecutive frames; palette and histogram take an even sample of the same pass), exact
+ * first/last frames for bridges, and the look's reference images.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../domain/errors.ts';
+import type { RawImage } from '../domain/raw-image.ts';
+import { decodeAllFrames, sampleIndices } from '../media/decode-frames.ts';
+import { probe, type ProbeResult } from '../media/probe.ts';
+import { extractFrame } from '../media/extract-frame.ts';
+import { loadImage } from '../media/load-image.ts';
+import { ANALYSIS_WIDTH, prepareReferences, type ReferenceSet, type TakeFrames } from './measure-frames.ts';
+
+/** Width frames are analysed at: colour statistics need no more, and it keeps 8 s clips cheap. */
+export { ANALYSIS_WIDTH };
+/** Frames pooled for palette and histogram. */
+export const POOLED_FRAMES = 12;
+/** Width bridge frames are compared at (SSIM downsamples to ~256 px on the short side anyway). */
+export const BRIDGE_WIDTH = 480;
+
+export interface ReadOptions { signal?: AbortSignal; probed?: ProbeResult }
+
+/** One decode pass: every frame at ANALYSIS_WIDTH for flicker/drift, an even sample kept for palette. */
+export async function readVideoFrames(video: string, options: ReadOptions = {}): Promise<TakeFrames & { probed: ProbeResult }> {
+  const probed = options.probed ?? (await probe(video, { signal: options.signal }));
+  const wanted = new Set(sampleIndices(probed.frameCount, POOLED_FRAMES));
+  const sequence: RawImage[] = [];
+  const pooled: RawImage[] = [];
+  await decodeAllFrames(video, {
+    maxWidth: ANALYSIS_WIDTH, signal: options.signal, probed,
+    onFrame: (image, index) => { sequence.push(image); if (wanted.has(index)) pooled.push(image); },
+  });
+  // A packet count can exceed the decodable frames (a damaged tail): fall back to the decoded ones.
+  if (pooled.length === 0) pooled.push(...sampleIndices(sequence.length, POOLED_FRAMES).map((i) => sequence[i]!));
+  return { pooled, sequence, first: sequence[0], probed };
+}
+
+/** A still take (an image): palette and histogram at ANALYSIS_WIDTH, bridge at BRIDGE_WIDTH. */
+export async function readImageFrames(image: string): Promise<TakeFrames> {
+  const first = await loadImage(image, { maxWidth: BRIDGE_WIDTH });
+  const pooled = first.width > ANALYSIS_WIDTH ? await loadImage(image, { maxWidth: ANALYSIS_WIDTH }) : first;
+  return { pooled: [pooled], sequence: [], first };
+}
+
+/** The exact first or last frame of a video (media's extractFrame), decoded at BRIDGE_WIDTH. */
+export async function readVideoFrame(video: string, at: 'first' | 'last', options: { signal?: AbortSignal } = {}): Promise<RawImage> {
+  const dir = await mkdtemp(join(tmpdir(), 'continuity-bridge-'));
+  try {
+    const png = join(dir, `${at}.png`);
+    await extractFrame(video, at, png, { signal: options.signal });
+    return await loadImage(png, { maxWidth: BRIDGE_WIDTH });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Load and summarise the look's reference images (palette + histogram), naming a bad file.
+ * Decoded at ANALYSIS_WIDTH like the take's frames: palettes compared at different scales differ
+ * by the edge colours that downscaling blends, which is not a difference in look.
+ */
+export async function loadReferences(paths: readonly string[]): Promise<ReferenceSet> {
+  if (paths.length === 0) throw new InputError('at least one reference image is needed (--reference IMAGE)', 'referenceImages', []);
+  const images: RawImage[] = [];
+  for (const path of paths) images.push(await loadImage(path, { maxWidth: ANALYSIS_WIDTH }));
+  return prepareReferences(images);
+}

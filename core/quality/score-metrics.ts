@@ -1,0 +1,85 @@
+/**
+ * Metrics + thresholds → continuity score in [0, 1], pass/fail and the reasons that moved it.
+ * Pure, so the policy is tested without decoding anything.
+ *
+ * Each judged metric maps to a sub-score that is 1 at perfect, 0.5 exactly at its threshold and
+ * 0 at twice the distance (linear, clamped); the score is their weighted mean over the metrics
+ * that were measured and judged. Palette carries the most weight because colour is what drifts
+ * first across generated clips; flicker and drift are within-clip defects, weighted lower.
+ */
+import { LOWER_IS_BETTER, type JudgedMetric, type Thresholds } from './thresholds.ts';
+
+/** Every metric the gate knows; null = not measured (e.g. no previous take for a bridge). */
+export type TakeMetrics = {
+  paletteDeltaE: number | null;
+  histogramDistance: number | null;
+  bridgeSsim: number | null;
+  flicker: number | null;
+  /** Mean frame-to-frame |Δ mean luma| (0..255), reported, not judged. */
+  lumaStep: number | null;
+  drift: number | null;
+  semantic: number | null;
+};
+
+export interface ScoreResult {
+  score: number;
+  pass: boolean;
+  /** Failures first ("palette drift ΔE 9.1 > 6"), then near misses. */
+  reasons: string[];
+}
+
+const WEIGHTS: Record<JudgedMetric, number> = {
+  paletteDeltaE: 0.35,
+  histogramDistance: 0.15,
+  bridgeSsim: 0.25,
+  flicker: 0.1,
+  drift: 0.1,
+  semantic: 0.2,
+};
+
+const LABEL: Record<JudgedMetric, (v: string, op: string, t: string) => string> = {
+  paletteDeltaE: (v, op, t) => `palette drift ΔE ${v} ${op} ${t}`,
+  histogramDistance: (v, op, t) => `Lab histogram distance ${v} ${op} ${t}`,
+  bridgeSsim: (v, op, t) => `bridge SSIM ${v} ${op} ${t}`,
+  flicker: (v, op, t) => `flicker ${v} L* ${op} ${t}`,
+  drift: (v, op, t) => `colour drift first→last ΔE ${v} ${op} ${t}`,
+  semantic: (v, op, t) => `semantic similarity ${v} ${op} ${t}`,
+};
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Sub-score of one metric: 1 perfect, 0.5 at the threshold, 0 at twice the distance. */
+export function subScore(metric: JudgedMetric, value: number, threshold: number): number {
+  if (LOWER_IS_BETTER.has(metric)) return threshold <= 0 ? (value <= 0 ? 1 : 0) : clamp01(1 - value / (2 * threshold));
+  const room = 1 - threshold;
+  return room <= 0 ? (value >= 1 ? 1 : 0) : clamp01(0.5 + (value - threshold) / (2 * room));
+}
+
+function fmt(metric: JudgedMetric, x: number): string {
+  return metric === 'paletteDeltaE' || metric === 'drift' || metric === 'flicker' ? x.toFixed(1) : x.toFixed(2);
+}
+
+/** Score measured metrics against thresholds (see thresholds.ts for the policy table). */
+export function scoreMetrics(metrics: TakeMetrics, thresholds: Thresholds): ScoreResult {
+  let weighted = 0;
+  let total = 0;
+  const failures: string[] = [];
+  const nearMisses: string[] = [];
+  for (const metric of Object.keys(WEIGHTS) as JudgedMetric[]) {
+    const value = metrics[metric];
+    const limit = thresholds[metric];
+    if (value === null || limit === null || !Number.isFinite(value)) continue;
+    const s = subScore(metric, value, limit);
+    weighted += WEIGHTS[metric] * s;
+    total += WEIGHTS[metric];
+    const lower = LOWER_IS_BETTER.has(metric);
+    const fails = lower ? value > limit : value < limit;
+    if (fails) failures.push(LABEL[metric](fmt(metric, value), lower ? '>' : '<', String(limit)));
+    else if (s < 0.6) nearMisses.push(LABEL[metric](fmt(metric, value), lower ? '≤' : '≥', `${limit} (near the limit)`));
+  }
+  // Nothing measurable is not evidence of continuity: score 0 and say so.
+  if (total === 0) return { score: 0, pass: false, reasons: ['no metric could be measured'] };
+  const score = weighted / total;
+  if (failures.length === 0 && score < thresholds.minScore) failures.push(`score ${score.toFixed(2)} < ${thresholds.minScore}`);
+  return { score, pass: failures.length === 0, reasons: [...failures, ...nearMisses] };
+}

@@ -1,0 +1,72 @@
+/**
+ * `scoreTake`: the continuity score of one take (a clip or a still) against the look reference,
+ * with the reasons that moved it. Thresholds come from the shot kind and declared deltas
+ * (thresholds.ts holds the policy table); metrics are all local, plus an optional semantic
+ * similarity supplied by a provider (CLIP features) when a key is set.
+ */
+import { InputError } from '../domain/errors.ts';
+import type { RawImage } from '../domain/raw-image.ts';
+import type { Delta, ShotKind } from '../domain/shot.ts';
+import { measureFrames, type ReferenceSet } from './measure-frames.ts';
+import { loadReferences, readImageFrames, readVideoFrame, readVideoFrames } from './load-frames.ts';
+import { scoreMetrics, type TakeMetrics } from './score-metrics.ts';
+import { thresholdsFor, type Thresholds } from './thresholds.ts';
+
+/** Provider hook: similarity of two images in [0, 1] (e.g. cosine of CLIP embeddings). */
+export type SemanticSimilarity = (a: RawImage, b: RawImage) => Promise<number>;
+
+export interface ScoreTakeInput {
+  /** The take: a video file, or a still image (exactly one of the two). */
+  video?: string;
+  image?: string;
+  /** Look reference image paths; or pass `references` already loaded (batch scoring). */
+  referenceImages?: readonly string[];
+  references?: ReferenceSet;
+  /** The previous take of a frame bridge: its exact last frame is compared with this take's first. */
+  previousVideo?: string;
+  shotKind: ShotKind;
+  deltas?: readonly Delta[];
+  thresholds?: Partial<Thresholds>;
+  semanticSimilarity?: SemanticSimilarity;
+  signal?: AbortSignal;
+}
+
+export interface TakeScore {
+  score: number;
+  pass: boolean;
+  metrics: TakeMetrics;
+  reasons: string[];
+  /** Policy notes: which checks were not judged and why. */
+  notes: string[];
+  thresholds: Thresholds;
+}
+
+/** Score one take. Bad paths / unreadable media → InputError naming the file. */
+export async function scoreTake(input: ScoreTakeInput): Promise<TakeScore> {
+  if (Boolean(input.video) === Boolean(input.image)) {
+    throw new InputError('scoreTake needs exactly one of "video" or "image"', input.video ? 'image' : 'video', input.video ?? input.image);
+  }
+  const references = input.references ?? (await loadReferences(input.referenceImages ?? []));
+  const frames = input.video ? await readVideoFrames(input.video, { signal: input.signal }) : await readImageFrames(input.image!);
+  let previousLast: RawImage | undefined;
+  let first = frames.first;
+  if (input.previousVideo) {
+    previousLast = await readVideoFrame(input.previousVideo, 'last', { signal: input.signal });
+    // Bridge SSIM wants the take's exact first frame at the same detail as the previous last one.
+    if (input.video) first = await readVideoFrame(input.video, 'first', { signal: input.signal });
+  }
+  const metrics = measureFrames({ ...frames, first }, references, { previousLast });
+  if (input.semanticSimilarity) metrics.semantic = await semantic(input.semanticSimilarity, frames.pooled, references.images);
+  const { thresholds, notes } = thresholdsFor(input.shotKind, input.deltas ?? [], input.thresholds);
+  if (!input.previousVideo && thresholds.bridgeSsim !== null) notes.push('no previous take: bridge SSIM not measured');
+  if (!input.video) notes.push('still image: flicker and drift not measured');
+  return { ...scoreMetrics(metrics, thresholds), metrics, notes, thresholds };
+}
+
+/** Best similarity of the take's middle frame to any reference (a take should match one of them). */
+async function semantic(fn: SemanticSimilarity, pooled: RawImage[], refs: RawImage[]): Promise<number> {
+  const middle = pooled[Math.floor(pooled.length / 2)]!;
+  let best = 0;
+  for (const ref of refs.slice(0, 4)) best = Math.max(best, await fn(middle, ref));
+  return best;
+}

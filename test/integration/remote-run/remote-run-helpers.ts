@@ -1,0 +1,79 @@
+/**
+ * Shared pieces of the remote-run tests: a small LOOK.json over the sample look's images, the
+ * `continuity` CLI as a child process pointed at a loopback fake fal, and pack inspection.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { probe } from '../../../core/media/probe.ts';
+import { startFakeFal, type FakeFal } from '../../fakes/fake-fal.ts';
+
+export const REPO = resolve(import.meta.dirname, '../../..');
+const SAMPLE = join(REPO, 'resources/sample-look');
+
+/** The sample look with absolute image paths and a smaller batch (8 clips is the schema minimum). */
+export function writeSmallLook(dir: string, batch: Record<string, unknown> = {}): string {
+  const look = JSON.parse(readFileSync(join(SAMPLE, 'look.json'), 'utf8')) as Record<string, unknown> & {
+    references: Array<{ path: string }>; productShots?: Array<{ path: string }>; batch?: Record<string, unknown>;
+  };
+  delete look.$schema;
+  look.references = look.references.map((r) => ({ ...r, path: join(SAMPLE, r.path) }));
+  look.productShots = (look.productShots ?? []).map((p) => ({ ...p, path: join(SAMPLE, p.path) }));
+  look.batch = { ...look.batch, clips: 8, size: '1280x720', seconds: 4, fps: 24, ...batch };
+  const path = join(dir, 'LOOK.json');
+  writeFileSync(path, JSON.stringify(look, null, 2));
+  return path;
+}
+
+export async function startFake(): Promise<FakeFal> {
+  const fake = await startFakeFal();
+  fake.behaviour.pollsBeforeDone = 2;
+  return fake;
+}
+
+export function falEnv(fake: FakeFal): Record<string, string> {
+  return { FAL_KEY: 'fake-key-for-tests', CONTINUITY_FAL_BASE_URL: fake.proxyUrl, CONTINUITY_POLL_INTERVAL_MS: '40' };
+}
+
+export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+/**
+ * `node bin/continuity.mjs ARGS`. `killWhen` sees stderr as it grows and returns true to SIGKILL
+ * the process at that instant (a crash, not a clean exit).
+ */
+export function runCli(args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin/continuity.mjs'), ...args], {
+      cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (!killed && killWhen?.(stderr)) { killed = true; child.kill('SIGKILL'); }
+    });
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Every mp4 under a folder (not recursive). */
+export function mp4s(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(dir, f));
+}
+
+/** Assert-ready facts of each clip: size, frame count, rate. */
+export async function clipFacts(files: string[]): Promise<Array<{ file: string; width: number; height: number; frames: number; fps: number }>> {
+  return Promise.all(files.map(async (file) => {
+    const p = await probe(file);
+    return { file, width: p.width, height: p.height, frames: p.frameCount, fps: Math.round(p.fps * 1000) / 1000 };
+  }));
+}
+
+/** The pack folder (the only directory in OUT besides the project). */
+export function packRoot(out: string): string {
+  const dirs = readdirSync(out, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'));
+  if (dirs.length !== 1) throw new Error(`expected one pack folder in ${out}, found ${dirs.map((d) => d.name).join(', ') || 'none'}`);
+  return join(out, dirs[0]!.name);
+}

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { InputError } from '../../../core/domain/errors.ts';
+import { baseUrlOverridesFromEnv, eligibleModels, gateModel, keyHint, providerStatus } from '../../../core/providers/gating.ts';
+import { PROVIDER_IDS } from '../../../core/providers/registry.ts';
+
+const refused = (re: RegExp) => (e: unknown) => e instanceof InputError && re.test(e.message);
+
+test('a text-only model is refused for look batches and sessions, naming the eligible models', () => {
+  for (const purpose of ['look-batch', 'session'] as const) {
+    assert.throws(() => gateModel('fal-ai/veo3.1', { purpose }),
+      refused(/cannot take an image input.*Eligible models: local:local-animatic, fal:fal-ai\/veo3\.1\/image-to-video/));
+  }
+  assert.equal(gateModel('fal-ai/veo3.1/image-to-video', { purpose: 'look-batch' }).provider, 'fal');
+});
+
+test('the retired Sora default is refused with its reason unless a compatible base URL is set', () => {
+  assert.throws(() => gateModel('sora-2', { purpose: 'look-batch' }), refused(/retired: OpenAI shut down Sora 2.*2026-09-24.*OPENAI_BASE_URL.*Eligible models: local:local-animatic/));
+  assert.equal(gateModel('sora-2', { purpose: 'look-batch', baseUrlOverrides: { openai: 'http://127.0.0.1:9/v1' } }).id, 'sora-2');
+  assert.ok(!eligibleModels({ purpose: 'session' }).some((m) => m.id === 'sora-2'));
+});
+
+test('commercialOnly refuses non-commercial models with the licence note', () => {
+  assert.equal(gateModel('fal-ai/flux-pulid', { purpose: 'keyframe' }).id, 'fal-ai/flux-pulid');
+  assert.throws(() => gateModel('fal-ai/flux-pulid', { purpose: 'keyframe', commercialOnly: true }), refused(/not cleared for commercial use.*InsightFace.*Eligible models: local:local-keyframe, replicate:lucataco\/ip-adapter-sdxl\./));
+});
+
+test('purpose mismatches are refused: images for clips, video for keyframes', () => {
+  assert.throws(() => gateModel('fal-ai/flux-pulid', { purpose: 'look-batch' }), refused(/still images, not clips/));
+  assert.throws(() => gateModel('local-animatic', { purpose: 'keyframe' }), refused(/makes video, not keyframe images/));
+  assert.throws(() => gateModel('made-up', { purpose: 'look-batch' }), refused(/unknown model "made-up"/));
+});
+
+test('provider status: keys, base URLs, gating, and keys never shown', () => {
+  const env = { FAL_KEY: 'fal-secret-abcdefgh-1234', CONTINUITY_FAL_BASE_URL: 'http://127.0.0.1:5555', OPENAI_API_KEY: 'sk-canary-0000000000009999' };
+  const fal = providerStatus('fal', env);
+  assert.deepEqual([fal.keyPresent, fal.key, fal.baseUrl, fal.baseUrlOverridden, fal.gated], [true, 'set · …1234', 'http://127.0.0.1:5555', true, false]);
+  const openai = providerStatus('openai', env);
+  assert.equal(openai.gated, true);
+  assert.match(openai.why, /retired.*OPENAI_BASE_URL/);
+  assert.equal(providerStatus('openai', { ...env, OPENAI_BASE_URL: 'http://x/v1' }).gated, false);
+  assert.match(providerStatus('replicate', env).why, /REPLICATE_API_TOKEN is not set/);
+  assert.match(providerStatus('runway', { RUNWAYML_API_SECRET: 'x'.repeat(20) }).why, /no adapter/);
+  assert.equal(providerStatus('local', {}).gated, false);
+  assert.deepEqual(baseUrlOverridesFromEnv(env), { fal: 'http://127.0.0.1:5555' });
+  assert.equal(keyHint('short'), 'set');
+  assert.equal(keyHint(undefined), 'not set');
+});
+
+test('no provider status ever contains a key', () => {
+  fc.assert(fc.property(fc.string({ minLength: 12, maxLength: 60 }).filter((s) => s.trim() === s), (key) => {
+    const env = { FAL_KEY: key, REPLICATE_API_TOKEN: key, OPENAI_API_KEY: key, RUNWAYML_API_SECRET: key, LUMAAI_API_KEY: key, GEMINI_API_KEY: key };
+    for (const p of PROVIDER_IDS) assert.ok(!JSON.stringify(providerStatus(p, env)).includes(JSON.stringify(key).slice(1, -1)));
+  }), { numRuns: 200 });
+});
