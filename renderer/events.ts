@@ -10,6 +10,7 @@ import { useProject } from './state/project-slice.ts';
 import { useReview } from './state/review-slice.ts';
 import { useUi } from './state/ui-slice.ts';
 import { useExport } from './state/export-slice.ts';
+import { useSessions } from './state/sessions-slice.ts';
 
 export function connectEvents(): () => void {
   const on = studio().events.on;
@@ -21,9 +22,13 @@ export function connectEvents(): () => void {
   };
   const offs = [
     on('job-progress', (p) => useJobs.getState().onProgress(p)),
-    on('shot-updated', (p) => { if (useShots.getState().lookId === p.lookId) refreshShots(); }),
+    on('shot-updated', (p) => {
+      if (useShots.getState().lookId === p.lookId) refreshShots();
+      if (useSessions.getState().sessions.some((s) => s.shots.some((x) => x.id === p.shotId))) void useSessions.getState().load(p.lookId);
+    }),
     on('run-finished', (p) => {
       void useJobs.getState().load();
+      if (useSessions.getState().lookId === p.lookId) void useSessions.getState().load(p.lookId);
       if (useShots.getState().lookId === p.lookId) refreshShots();
       void useReview.getState().loadStats(p.lookId);
       useUi.getState().toast(p.failed ? 'warn' : 'info', `Run finished: ${p.succeeded} done${p.failed ? `, ${p.failed} failed` : ''}${p.canceled ? `, ${p.canceled} canceled` : ''}.`);

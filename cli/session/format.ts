@@ -15,11 +15,11 @@ export function describePrimary(ref: StyleReference, session: ContinuitySession)
 export function formatSessionShots(session: ContinuitySession): string {
   const lines = [`session "${session.name}" (${session.id}) · primary style reference: ${describePrimary(session.primaryStyleReference, session)}`];
   if (session.shots.length === 0) return [...lines, '  no shots yet: continuity session add PROJECT SESSION --framing wide --motion push-in --mode frame-bridge'].join('\n');
-  lines.push('', '  #  label           framing  motion     continues by                strength  state');
+  lines.push('', '  #  label           framing  motion     continues by                      strength  state');
   session.shots.forEach((s, i) => {
-    const from = s.styleReferenceId ? `style of shot ${session.shots.findIndex((x) => x.id === s.styleReferenceId) + 1}` : i === 0 ? 'primary reference' : s.mode;
+    const from = s.styleReferenceId ? `style of shot ${session.shots.findIndex((x) => x.id === s.styleReferenceId) + 1}` : i === 0 ? 'primary ref' : s.mode;
     const state = s.stale ? `STALE: ${s.staleReason ?? 'inputs changed'}` : s.rendered ? 'rendered' : 'not rendered';
-    lines.push(`${String(i + 1).padStart(3)}  ${pad(s.label || '—', 14)}  ${pad(s.framing, 7)}  ${pad(s.motion, 9)}  ${pad(`${s.mode}${s.styleReferenceId || i === 0 ? ` (${from})` : ''}`, 26)}  ${s.styleStrength.toFixed(2).padStart(8)}  ${state}`);
+    lines.push(`${String(i + 1).padStart(3)}  ${pad(s.label || '—', 14)}  ${pad(s.framing, 7)}  ${pad(s.motion, 9)}  ${pad(`${s.mode}${s.styleReferenceId || i === 0 ? ` (${from})` : ''}`, 32)}  ${s.styleStrength.toFixed(2).padStart(8)}  ${state}`);
   });
   return lines.join('\n');
 }

@@ -5,7 +5,6 @@
 import type { CliIO } from '../command.ts';
 import { numberOption, parseCommandArgs } from '../command.ts';
 import { createShotRenderer } from '../../core/pipeline/create-renderer.ts';
-import { resolveLookAssets } from '../../core/pipeline/look-assets.ts';
 import { createLookQualityStep } from '../../core/pipeline/look-quality.ts';
 import { loadProjectLook } from '../../core/pipeline/project-look.ts';
 import { regenerateShot, runSession, type RunSessionOptions, type SessionEvent } from '../../core/pipeline/run-session.ts';
@@ -60,10 +59,9 @@ async function withRunDeps(argv: string[], io: CliIO, sub: 'run' | 'regenerate',
       batchId: `session-${stored.session.id}`,
     });
     try {
-      const assets = resolveLookAssets(loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })), []);
       const positions = new Map(stored.session.shots.map((s, i) => [s.id, i + 1]));
       return await body({
-        project, sessionId: stored.session.id, loaded, renderer, quality: await createLookQualityStep(assets.colourReferences),
+        project, sessionId: stored.session.id, loaded, renderer, quality: createLookQualityStep(),
         maxRetries: numberOption('max-retries', values['max-retries'] as string | undefined, { min: 0, max: 10, integer: true }),
         budgetUsd: numberOption('budget', values.budget as string | undefined, { min: 0 }) ?? batch.budgetUsd ?? null,
         size: parseSize(values.size as string | undefined), signal: io.signal, onEvent: progress(io, positions),

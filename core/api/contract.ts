@@ -56,6 +56,7 @@ export const commands = {
   'shots.get': cmd(z.object({ shotId: id }).strict()).returns<V.ShotDetail>(),
 
   'runs.start': cmd(z.object({ lookId: id, shotIds: z.array(id).optional(), provider: z.string().optional(), model: z.string().optional(), budgetUsd: z.number().min(0).optional() }).strict()).returns<V.RunView>(),
+  'runs.session': cmd(z.object({ sessionId: id, onlyStale: z.boolean().optional() }).strict()).returns<V.RunView>(),
   'jobs.list': cmd(z.object({ lookId: id.optional() }).strict()).returns<V.JobView[]>(),
   'jobs.cancel': cmd(z.object({ jobId: id }).strict()).returns<V.JobView>(),
   'jobs.retry': cmd(z.object({ jobId: id }).strict()).returns<V.RunView>(),

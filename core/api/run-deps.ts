@@ -7,7 +7,6 @@ import { createShotRenderer } from '../pipeline/create-renderer.ts';
 import { createLookQualityStep } from '../pipeline/look-quality.ts';
 import type { QualityStep } from '../pipeline/quality-step.ts';
 import type { ShotRenderer } from '../pipeline/shot-renderer.ts';
-import type { LoadedLook } from '../look/load-look-file.ts';
 import type { Project } from '../store/open-project.ts';
 import type { KeyStore } from './key-store.ts';
 
@@ -23,7 +22,7 @@ export function createRunRenderer(project: Project, choice: RunChoice, keyStore:
   });
 }
 
-/** Colour is anchored to the look's approved references, never to the previous clip (DESIGN.md §4). */
-export function createRunQuality(loaded: LoadedLook): Promise<QualityStep> {
-  return createLookQualityStep(loaded.references.map((r) => r.path));
+/** Grade + score; the pipeline passes each shot's look references (colour never follows the previous clip). */
+export function createRunQuality(): QualityStep {
+  return createLookQualityStep();
 }

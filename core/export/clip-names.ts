@@ -25,13 +25,29 @@ export function describeDeltas(deltas: readonly Delta[]): string {
   return deltas.length === 0 ? 'no deltas (anchor look)' : deltas.map((d) => `${d.kind}: ${d.label}`).join('; ');
 }
 
+/**
+ * Whole words from the start of a title, up to about `max` characters ("Harbour Roast — Autumn
+ * Menu" → "Harbour Roast"), so a long look name is shortened where a person would cut it.
+ */
+export function leadingWords(title: string, max: number): string {
+  const words = title.split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out || title;
+}
+
 /** One clip's name stem, each part slugged and bounded (not yet de-duplicated). */
 export function clipStem(lookName: string, pack: PromptPack): string {
   const index = String(pack.shot.index + 1).padStart(2, '0');
   const version = pack.take?.attempt ?? 1;
   // Each part is bounded so a long look name cannot push the version off the end.
-  const look = slugPart(lookName, { maxBytes: 20, fallback: 'look' });
-  const shot = slugPart(pack.shot.label || pack.shot.id, { maxBytes: 22, fallback: 'shot' });
+  const look = slugPart(leadingWords(lookName, 20), { maxBytes: 20, fallback: 'look' });
+  // The shot id (a1, a1-v2, a2-s1) is short, stable and says where the clip sits in the matrix.
+  const shot = slugPart(pack.shot.id || pack.shot.label, { maxBytes: 22, fallback: 'shot' });
   const delta = slugPart(deltaSlug(pack.deltas), { maxBytes: 36, fallback: 'delta' });
   return `${look}_${pack.shot.kind}${index}_${shot}_${delta}_v${version}`;
 }

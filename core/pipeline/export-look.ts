@@ -2,16 +2,22 @@
  * A look's current takes, from the project, into an NLE-ready clip pack (DESIGN.md §8). The pack
  * order is the matrix order (anchors, their variants, seasonal swaps), which is the shots' order.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PromptPackSchema, type PromptPack } from '../domain/prompt-pack.ts';
 import { InputError } from '../domain/errors.ts';
 import { parseSize } from '../domain/look.ts';
 import { writeClipPack } from '../export/write-clip-pack.ts';
 import type { ClipPackResult, ExportClip, ExportFormat, ExportProgress } from '../export/types.ts';
-import { getLook } from '../store/looks-repo.ts';
+import { getLook, type LookRow } from '../store/looks-repo.ts';
+import { extractFrame } from '../media/extract-frame.ts';
+import { probe } from '../media/probe.ts';
 import type { Project } from '../store/open-project.ts';
 import { listShots } from '../store/shots-repo.ts';
 import { getTake } from '../store/takes-repo.ts';
 import { APP_VERSION } from './app-version.ts';
+import { runPool } from './pool.ts';
 
 export interface ExportLookOptions {
   project: Project;
@@ -53,6 +59,22 @@ export async function exportLook(o: ExportLookOptions): Promise<ExportLookResult
   if (!look) throw new InputError(`no look with id ${JSON.stringify(o.lookId)} in this project`, 'lookId', o.lookId);
   const clips = clipsForExport(o.project, o.lookId);
   if (clips.length === 0) throw new InputError(`look "${look.name}" has no rendered takes to export yet: run it first`, 'look', look.name);
+  const work = await mkdtemp(join(tmpdir(), 'continuity-export-'));
+  try {
+    // A poster frame from the middle of each graded clip: the contact sheet shows what the clip
+    // looks like (not its keyframe), and editors get it in Stills/.
+    await runPool(clips, Math.max(1, availableParallelism()), async (clip, i, signal) => {
+      const { durationSeconds } = await probe(clip.gradedPath, { signal });
+      const frame = await extractFrame(clip.gradedPath, durationSeconds / 2, join(work, `${i}.png`), { signal });
+      clip.stills.unshift({ path: frame.path, kind: 'representative' });
+    }, o.signal);
+    return await writePack(o, look, clips);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function writePack(o: ExportLookOptions, look: LookRow, clips: ExportClip[]): Promise<ExportLookResult> {
   const { width, height } = parseSize(look.look.batch.size);
   // The look LUT: the grade of the first anchor, which the rest of the batch was matched to.
   const anchor = clips.find((c) => c.pack.shot.kind === 'anchor' && c.lutPath) ?? clips.find((c) => c.lutPath);

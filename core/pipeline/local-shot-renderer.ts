@@ -15,7 +15,7 @@ export function createLocalShotRenderer(): ShotRenderer {
       const result = await renderAnimatic({
         startImage: req.startImage, endImage: req.endImage, width: req.width, height: req.height,
         seconds: req.seconds, fps: req.fps, motion: req.shot.motion, deltas: req.deltas, layers: req.layers,
-        seed, out: req.out, signal: req.signal, onProgress: req.onProgress,
+        seed, out: req.out, startOnFullFrame: req.startIsBridge ?? false, signal: req.signal, onProgress: req.onProgress,
       });
       return {
         path: result.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, previz: true,

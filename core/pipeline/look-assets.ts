@@ -17,12 +17,16 @@ export interface LookAssets {
   characterReference: string | null;
 }
 
-/** Which reference roles make the best starting picture for each framing, best first. */
+/**
+ * Which reference roles make the best starting picture for each framing, best first. Scene
+ * images (set, style frame, character) come before mood boards (wardrobe swatches, lighting
+ * boards), which are colour and material guides rather than pictures to animate.
+ */
 const ROLE_FOR_FRAMING: Record<Framing, ReferenceRole[]> = {
-  wide: ['set', 'style', 'lighting', 'wardrobe', 'character', 'product'],
-  medium: ['character', 'wardrobe', 'set', 'style', 'lighting', 'product'],
-  close: ['wardrobe', 'character', 'style', 'set', 'lighting', 'product'],
-  detail: ['product', 'wardrobe', 'style', 'set', 'lighting', 'character'],
+  wide: ['set', 'style', 'character', 'wardrobe', 'lighting', 'product'],
+  medium: ['character', 'set', 'style', 'wardrobe', 'lighting', 'product'],
+  close: ['character', 'style', 'set', 'product', 'wardrobe', 'lighting'],
+  detail: ['product', 'style', 'set', 'character', 'wardrobe', 'lighting'],
 };
 
 /** Roles whose colours define the look (products and faces carry their own colours). */

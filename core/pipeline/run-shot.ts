@@ -145,7 +145,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
   const render = await cx.renderer.render({
     shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,
-    startImage: start.path, referenceImages: p.mechanism === 'native-reference' ? cx.assets.references.map((r) => r.path) : [],
+    startImage: start.path, startIsBridge: start.kind === 'bridge-frame', referenceImages: p.mechanism === 'native-reference' ? cx.assets.references.map((r) => r.path) : [],
     layers: { productImages: cx.assets.productShots.map((r) => r.path), referenceImages: cx.assets.references.map((r) => r.path) },
     deltas: shot.deltas, width: cx.width, height: cx.height, seconds: cx.seconds, fps: cx.fps,
     seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f),

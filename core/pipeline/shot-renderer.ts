@@ -13,6 +13,8 @@ export interface RenderRequest {
   negativePrompt: string;
   /** The visual anchor: a keyframe, a bridge frame or a reference. Always present (no text-only). */
   startImage: string;
+  /** The start image is the previous take's exact last frame (a frame bridge). */
+  startIsBridge?: boolean;
   endImage?: string;
   /** Native reference images for models that take them. */
   referenceImages: string[];

@@ -31,9 +31,9 @@ export interface StartImage {
   kind: 'keyframe' | 'bridge-frame';
   note: string;
   /**
-   * The look reference images this attempt's colour is graded and scored against: the reference
-   * the keyframe was cut from (an approved look reference whose content the shot shows), or for a
-   * bridge the look's colour anchor. Never the previous clip, so drift cannot accumulate.
+   * The look reference images this attempt's colour is graded and scored against: the approved
+   * look reference the shot was framed from (as framed), else the look's colour anchor. Never the
+   * previous clip, so drift cannot accumulate along a chain.
    */
   colourReferences: string[];
 }
@@ -44,6 +44,15 @@ export function effectiveFraming(shot: PlannedShot): Framing {
   return (camera?.kind === 'camera' && camera.framing) || shot.framing;
 }
 
+/**
+ * Colour may be anchored to an image only when it is one of the look's own references: a session's
+ * style source is often a frame of an earlier take, and grading toward it would let drift
+ * accumulate along the chain (DESIGN.md §4), so those fall back to the look's colour references.
+ */
+function isLookImage(assets: LookAssets, path: string | undefined): path is string {
+  return path !== undefined && (assets.references.some((r) => r.path === path) || path === assets.characterReference);
+}
+
 export async function prepareStartImage(req: StartImageRequest): Promise<StartImage> {
   const framing = effectiveFraming(req.shot);
   const name = `${req.shot.id}-${req.mechanism}-${req.seed}`;
@@ -52,19 +61,26 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
       if (!req.previousClip) throw new Error(`shot ${req.shot.id}: a frame bridge needs the previous take's clip`);
       const out = join(req.workDir, `${name}-bridge.png`);
       const frame = await extractFrame(req.previousClip, 'last', out, { signal: req.signal });
-      return { path: frame.path, kind: 'bridge-frame', note: `exact last frame (#${frame.index}) of the previous take`, colourReferences: [req.assets.colourAnchor, ...(req.styleSource ? [req.styleSource] : [])] };
+      return { path: frame.path, kind: 'bridge-frame', note: `exact last frame (#${frame.index}) of the previous take`, colourReferences: [req.assets.colourAnchor, ...(isLookImage(req.assets, req.styleSource) && req.styleSource !== req.assets.colourAnchor ? [req.styleSource] : [])] };
     }
     case 'identity-keyframe':
     case 'style-keyframe':
     case 'native-reference': {
       const identity = req.mechanism === 'identity-keyframe' && req.assets.characterReference;
       const source = identity ? req.assets.characterReference! : req.styleSource ?? referenceForFraming(req.assets, framing).path;
+      // A reframe of an approved look reference is on-look by definition: it is the colour target
+      // itself. A frame from elsewhere (a take, a character photo) is moved toward the look's colour
+      // anchor at the shot's style strength, and judged against that anchor.
+      const fromLookReference = !identity && !req.styleSource;
       const out = join(req.workDir, `${name}-keyframe.png`);
       const kf = await makeLocalKeyframe({
-        reference: source, framing, colorReference: req.assets.colourAnchor,
+        reference: source, framing, colorReference: fromLookReference ? undefined : req.assets.colourAnchor,
         width: req.width, height: req.height, seed: req.seed, out, colorStrength: req.styleStrength,
       });
-      return { path: kf.path, kind: 'keyframe', note: `${identity ? 'identity' : 'style'} keyframe (local, ${framing}): ${kf.note}`, colourReferences: [source] };
+      return {
+        path: kf.path, kind: 'keyframe', note: `${identity ? 'identity' : 'style'} keyframe (local, ${framing}): ${kf.note}`,
+        colourReferences: fromLookReference ? [kf.path] : [req.assets.colourAnchor],
+      };
     }
     default:
       return missingCase(req.mechanism);

@@ -14,7 +14,6 @@ import { extractFrame } from '../media/extract-frame.ts';
 import { loadImage } from '../media/load-image.ts';
 import { ANALYSIS_WIDTH, prepareReferences, type ReferenceSet, type TakeFrames } from './measure-frames.ts';
 
-/** Width frames are analysed at: colour statistics need no more, and it keeps 8 s clips cheap. */
 export { ANALYSIS_WIDTH };
 /** Frames pooled for palette and histogram. */
 export const POOLED_FRAMES = 12;
@@ -38,11 +37,10 @@ export async function readVideoFrames(video: string, options: ReadOptions = {}):
   return { pooled, sequence, first: sequence[0], probed };
 }
 
-/** A still take (an image): palette and histogram at ANALYSIS_WIDTH, bridge at BRIDGE_WIDTH. */
+/** A still take (an image): palette and histogram only (measureFrames brings it to ANALYSIS_WIDTH). */
 export async function readImageFrames(image: string): Promise<TakeFrames> {
   const first = await loadImage(image, { maxWidth: BRIDGE_WIDTH });
-  const pooled = first.width > ANALYSIS_WIDTH ? await loadImage(image, { maxWidth: ANALYSIS_WIDTH }) : first;
-  return { pooled: [pooled], sequence: [], first };
+  return { pooled: [first], sequence: [], first };
 }
 
 /** The exact first or last frame of a video (media's extractFrame), decoded at BRIDGE_WIDTH. */

@@ -19,6 +19,7 @@ import { resizeImage } from './luma-plane.ts';
  * footage measured 9 ΔE apart; 8 keeps same-footage distances near 2 at 2× the k-means cost.
  */
 export const PALETTE_K = 8;
+/** 8 bins per Lab axis (512 cells): coarse enough that a reframed shot of the same look fills the same cells. */
 export const HISTOGRAM_BINS = 8;
 /** Pixels clustered per palette: ample for 8 colours, and k-means cost is linear in it (40k took 0.5 s). */
 export const PALETTE_SAMPLES = 12_000;

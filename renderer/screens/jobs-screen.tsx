@@ -37,7 +37,7 @@ export function JobsScreen() {
                 </td>
                 <td className="num">${j.costSoFarUsd.toFixed(2)}</td>
                 <td className="row-actions">
-                  {ACTIVE_STATES.has(j.state) && <button type="button" aria-label={`Cancel ${j.label}`} onClick={() => void run('Cancel job', () => J.cancel(j.id))}>Cancel</button>}
+                  {ACTIVE_STATES.has(j.state) && <button type="button" title="Stops the run this clip belongs to; finished clips are kept" aria-label={`Cancel ${j.label}`} onClick={() => void run('Cancel job', () => J.cancel(j.id))}>Cancel</button>}
                   {(j.state === 'failed' || j.state === 'canceled' || j.state === 'needs_user_decision') && <button type="button" aria-label={`Retry ${j.label}`} onClick={() => void run('Retry job', () => J.retry(j.id))}>Retry</button>}
                 </td>
               </tr>

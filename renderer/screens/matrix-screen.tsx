@@ -27,7 +27,7 @@ export function MatrixScreen() {
   const [seed, setSeed] = useState(1);
 
   useEffect(() => { if (lookId) { void S.load(lookId); if (look?.id !== lookId) void useLook.getState().load(lookId); } }, [lookId]);
-  useEffect(() => { if (look) { setClips(look.batch.clips); setSeed(look.batch.seed); } }, [look?.id]);
+  useEffect(() => { if (look) { setClips(look.batch.clips); setSeed(look.batch.seed); } }, [look?.id, look?.updatedAt]);
 
   if (S.status === 'error') return <ErrorState message={S.error ?? ''} onRetry={() => lookId && void S.load(lookId)} />;
   if (S.status !== 'ready') return <Loading what="variation matrix" />;

@@ -7,7 +7,8 @@ import { useSessions } from '../state/sessions-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { StylePanel } from '../components/style-panel.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
-import { assetUrl, studio } from '../bridge.ts';
+import { assetUrl, call, studio } from '../bridge.ts';
+import { useJobs } from '../state/jobs-slice.ts';
 
 function Link({ shot, shots }: { shot: ShotView; shots: ShotView[] }) {
   const from = shot.styleReferenceId ? shots.find((s) => s.id === shot.styleReferenceId) : undefined;
@@ -52,7 +53,11 @@ export function TimelineScreen() {
             <button type="submit" disabled={busy || !name.trim()}>Create session</button>
           </form>
           <span className="spacer" />
-          {session && <button type="button" className="primary" disabled={busy} onClick={() => void run('Add shot', () => X.addShot())}>Add shot</button>}
+          {session && <button type="button" disabled={busy} onClick={() => void run('Add shot', () => X.addShot())}>Add shot</button>}
+          {session && session.shots.length > 0 && (
+            <button type="button" className="primary" disabled={busy} title="Renders shots that are stale or not rendered yet, in order"
+              onClick={() => void run('Render session', async () => { await call(studio().runs.session({ sessionId: session.id })); await useJobs.getState().load(); })}>Render session</button>
+          )}
         </div>
         {!session ? <Empty title="No session yet"><p>Create a session to lay out a sequence of shots that continue each other.</p></Empty>
           : session.shots.length === 0 ? <Empty title="Empty session"><p>Add the first shot.</p></Empty> : (

@@ -33,7 +33,7 @@ test('Electron: one hardened window, window.studio from the contract, no Node in
   await page.waitForSelector('[data-screen="library"][data-ready="true"]');
   const prefs = await app.evaluate(({ BrowserWindow }) => {
     const wins = BrowserWindow.getAllWindows();
-    const p = wins[0]!.webContents.getLastWebPreferences()!;
+    const p = (wins[0]!.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
     return { count: wins.length, contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity };
   });
   assert.deepEqual(prefs, { count: 1, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });

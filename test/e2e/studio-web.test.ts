@@ -116,12 +116,14 @@ test('browser host: project → references → brand kit → canon → matrix �
   await shot(page, '06-matrix-shot-editor');
 
   // Run on the local renderer; the queue shows progress while it works
+  const runStarted = Date.now();
   await page.getByRole('button', { name: 'Run all clips' }).click();
   await ready(page, 'jobs');
   await page.waitForSelector('tr[data-state="running"] [role="progressbar"]:not([aria-valuenow="0"])', { timeout: 120_000 });
   await shot(page, '07-job-queue-running');
   await page.waitForSelector('[data-screen="jobs"][data-succeeded="8"][data-active="0"]', { timeout: 300_000 })
     .catch((err: Error) => { throw new Error(`${err.message}\n${host!.logs().slice(-3000)}`); });
+  console.log(`# e2e: 8 clips (1280x720, 4 s, local animatic + grade + gate) in ${((Date.now() - runStarted) / 1000).toFixed(0)} s`);
 
   await nav(page, 'Variation matrix', 'matrix');
   await page.waitForSelector('[data-screen="matrix"][data-done-count="8"] .shot-card img', { timeout: 30_000 });
@@ -172,13 +174,15 @@ test('browser host: project → references → brand kit → canon → matrix �
   await page.waitForSelector('aside[aria-label="Style reference panel"]');
   await page.getByRole('button', { name: 'strict' }).click();
   await page.waitForSelector('aside[aria-label="Style reference panel"] button[aria-pressed="true"]:text("strict")');
+  await page.getByRole('button', { name: 'Render session' }).click();
+  await page.waitForSelector('ol.timeline > li:nth-child(3) .tl-card img', { timeout: 120_000 });
   await shot(page, '11-timeline-style-panel');
 
   await nav(page, 'Settings', 'settings');
-  await page.getByLabel('fal key').fill(CANARY);
+  await page.getByLabel('fal key', { exact: true }).fill(CANARY);
   await page.locator('tr[data-provider="fal"]').getByRole('button', { name: 'Save' }).click();
   await page.waitForSelector('tr[data-provider="fal"][data-key-set="true"]');
-  assert.equal(await page.getByTestId('key-hint-fal').innerText(), `set · …${CANARY.slice(-4)}`);
+  assert.equal(await page.getByTestId('key-hint-fal').textContent(), `set · …${CANARY.slice(-4)}`);
   await shot(page, '12-settings');
 
   await page.reload();

@@ -33,8 +33,13 @@ export interface FakeBehaviour {
   offLookFirstCreate: boolean;
   /** Force the generated clip's size (tests keep clips tiny); null = from the request. */
   clipSize: { width: number; height: number } | null;
-  /** Make clips from this still (a slow push-in over it) instead of testsrc2: on-look content for gate tests. */
-  clipImage: string | null;
+  /**
+   * Make clips from a still instead of testsrc2 (on-look content for gate tests): a path, or a
+   * function of the job (e.g. the start image the client uploaded, as image-to-video would).
+   */
+  clipImage: string | ((job: FakeJob) => string | null) | null;
+  /** Decide per create whether the clip is OFF-LOOK (overrides offLookFirstCreate), e.g. by take key. */
+  offLookIf: ((key: string, createsForKey: number) => boolean) | null;
 }
 
 export interface FakeJob {
@@ -106,7 +111,7 @@ export async function startFakeCore(routes: Route[], prefix: string): Promise<In
   const sockets = new Set<Socket>();
   const behaviour: FakeBehaviour = {
     pollsBeforeDone: 1, minDurationMs: 0, failKeys: new Set(), failAll: false, expiredStatus: null,
-    offLookFirstCreate: false, clipSize: null, clipImage: null,
+    offLookFirstCreate: false, clipSize: null, clipImage: null, offLookIf: null,
   };
 
   const core = {
@@ -144,7 +149,7 @@ export async function startFakeCore(routes: Route[], prefix: string): Promise<In
     recordCreate(key: string, j: Omit<FakeJob, 'polls' | 'state' | 'createdAt' | 'offLook'>) {
       const n = (creates.get(key) ?? 0) + 1;
       creates.set(key, n);
-      const job: FakeJob = { ...j, createdAt: Date.now(), polls: 0, state: 'queued', offLook: behaviour.offLookFirstCreate && n === 1 };
+      const job: FakeJob = { ...j, createdAt: Date.now(), polls: 0, state: 'queued', offLook: behaviour.offLookIf ? behaviour.offLookIf(key, n) : behaviour.offLookFirstCreate && n === 1 };
       if (behaviour.clipSize) { job.width = behaviour.clipSize.width; job.height = behaviour.clipSize.height; }
       core.jobs.set(job.id, job);
       return job;
@@ -158,17 +163,18 @@ export async function startFakeCore(routes: Route[], prefix: string): Promise<In
       return job;
     },
     clip(job: FakeJob, still = false) {
-      const k = `${job.width}x${job.height}x${job.seconds}x${job.fps}x${job.offLook}x${still}x${behaviour.clipImage}`;
+      const image = typeof behaviour.clipImage === 'function' ? behaviour.clipImage(job) : behaviour.clipImage;
+      const k = `${job.width}x${job.height}x${job.seconds}x${job.fps}x${job.offLook}x${still}x${image}`;
       let p = clipCache.get(k);
       if (!p) {
         const out = join(tmp, `clip-${seq++}.${still ? 'png' : 'mp4'}`);
         // testsrc2 is a moving pattern; the off-look variant pushes a strong magenta cast over it.
         const vf = job.offLook ? 'colorchannelmixer=rr=1:gg=0.35:bb=1,format=yuv420p' : 'format=yuv420p';
         const encode = still ? ['-frames:v', '1'] : ['-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart'];
-        const source = behaviour.clipImage
-          ? ['-loop', '1', '-framerate', String(job.fps), '-t', String(job.seconds), '-i', behaviour.clipImage]
+        const source = image
+          ? ['-loop', '1', '-framerate', String(job.fps), '-t', String(job.seconds), '-i', image]
           : ['-f', 'lavfi', '-i', `testsrc2=size=${job.width}x${job.height}:rate=${job.fps}:duration=${job.seconds}`];
-        const fit = behaviour.clipImage ? `scale=${job.width}:${job.height}:force_original_aspect_ratio=increase,crop=${job.width}:${job.height},` : '';
+        const fit = image ? `scale=${job.width}:${job.height}:force_original_aspect_ratio=increase,crop=${job.width}:${job.height},` : '';
         p = runFfmpeg([...source,
           '-vf', fit + (still ? vf.replace(',format=yuv420p', '').replace('format=yuv420p', 'null') : vf), ...encode, out], { subject: 'fake clip' })
           .then(() => readFileSync(out));

@@ -52,6 +52,7 @@ export function canonPlanHandlers(ctx: StudioContext): Group {
     'plan.create': async ({ lookId, clips, seed }) => {
       const { project } = requireProject(ctx);
       const { plan, rows } = await planAndStore(project, lookId, clips, seed);
+      ctx.emit('look-updated', { lookId }); // the batch now records this clip count and seed
       const look = requireLook(project, lookId).look;
       const budget = look.batch.budgetUsd ?? ctx.settings.get().budgetUsd;
       if (budget !== null && budget !== undefined && plan.cost.totalUsd > budget) {

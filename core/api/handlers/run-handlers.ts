@@ -8,8 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { InputError, isCanceled } from '../../domain/errors.ts';
 import { createLogger, redact } from '../../log/logger.ts';
 import { runLookBatch } from '../../pipeline/run-look.ts';
+import { runSession } from '../../pipeline/run-session.ts';
+import { loadSession } from '../../pipeline/session-store.ts';
+import type { ShotRenderer } from '../../pipeline/shot-renderer.ts';
+import type { Project } from '../../store/open-project.ts';
 import type { PipelineEvent, PipelineStage } from '../../pipeline/pipeline-events.ts';
-import { getShot, listShots, setShotStatus } from '../../store/shots-repo.ts';
+import { getShot, listShots, setShotStatus, type ShotRow } from '../../store/shots-repo.ts';
 import { getTake, setCurrentTake } from '../../store/takes-repo.ts';
 import { listLooks } from '../../store/looks-repo.ts';
 import type { Handlers } from '../dispatch.ts';
@@ -22,7 +26,7 @@ import { requireLook } from '../views.ts';
 import { ensureThumbnail } from './review-handlers.ts';
 
 export interface RunRegistry {
-  handlers: Pick<Handlers, 'runs.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'>;
+  handlers: Pick<Handlers, 'runs.start' | 'runs.session' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'>;
   activeCount(): number;
   cancelAll(): Promise<void>;
 }
@@ -69,24 +73,9 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
     }
   };
 
-  const start = async (lookId: string, opts: { provider?: string; model?: string; budgetUsd?: number }): Promise<RunView> => {
-    const { project } = requireProject(ctx);
-    const look = requireLook(project, lookId).look;
-    if ([...runs.values()].some((r) => r.lookId === lookId)) throw new InputError(`a run of look "${look.name}" is already in progress; cancel it or wait for it to finish`, 'lookId', lookId);
-    const settings = ctx.settings.get();
-    const runId = randomUUID();
-    const budgetUsd = opts.budgetUsd ?? look.batch.budgetUsd ?? settings.budgetUsd;
-    const renderer = createRunRenderer(project, {
-      provider: opts.provider ?? look.batch.provider, model: opts.model ?? look.batch.model, commercialOnly: look.batch.commercialOnly || settings.commercialOnly,
-      concurrency: settings.concurrency, budgetUsd, batchId: `${lookId}:${runId}`,
-    }, ctx.keyStore, ctx.engineEnv());
-    const loaded = loadedLookFromProject(project, lookId, { requireReferences: true });
-    const quality = await createRunQuality(loaded);
-    const { rows } = await planAndStore(project, lookId, look.batch.clips, look.batch.seed);
-    // Stale clips (canon or references changed since they were made) are made again.
-    for (const r of rows) if (r.stale && r.currentTakeId) setCurrentTake(project.db, r.id, null);
-    const todo = listShots(project.db, lookId).filter((r) => !r.currentTakeId);
-    const run: Run = { id: runId, lookId, controller: new AbortController(), done: Promise.resolve(), jobIds: [] };
+  /** Jobs for `todo`, then the pipeline in the background; completion settles every job. */
+  const launch = (project: Project, lookId: string, todo: ShotRow[], renderer: ShotRenderer, seconds: number, exec: (run: Run) => Promise<unknown>): RunView => {
+    const run: Run = { id: randomUUID(), lookId, controller: new AbortController(), done: Promise.resolve(), jobIds: [] };
     for (const r of todo) {
       const job: JobView = { id: `${run.id.slice(0, 8)}-${r.id}`, lookId, shotId: r.id, label: `#${r.position + 1} ${r.plan.label}`, state: 'queued', progress: 0, costSoFarUsd: 0, error: null, updatedAt: new Date().toISOString() };
       const old = jobOfShot.get(r.id);
@@ -97,12 +86,8 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       setShotStatus(project.db, r.id, 'queued');
       update(job.id, {});
     }
-    const estimateUsd = renderer.estimateAttemptUsd(look.batch.seconds) * todo.length;
     runs.set(run.id, run);
-    run.done = runLookBatch({
-      project, lookId, loaded, renderer, quality, clips: look.batch.clips, seed: look.batch.seed, budgetUsd,
-      concurrency: settings.concurrency, resume: true, autoApprove: false, signal: run.controller.signal, onEvent: (e) => onPipeline(run, e),
-    }).then(() => undefined, (err: unknown) => {
+    run.done = exec(run).then(() => undefined, (err: unknown) => {
       if (!isCanceled(err) && !run.controller.signal.aborted) log.warn('run failed', { lookId, error: (err as Error).message });
       for (const id of run.jobIds) {
         const j = jobs.get(id);
@@ -111,12 +96,49 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
     }).finally(() => {
       runs.delete(run.id);
       void renderer.close?.().catch(() => undefined);
-      const states = run.jobIds.map((id) => jobs.get(id)?.state);
       for (const id of run.jobIds) { const j = jobs.get(id); if (j && ACTIVE.has(j.state)) update(id, { state: 'canceled' }); }
-      if (ctx.open?.project === project) for (const r of listShots(project.db, lookId)) if (r.status === 'queued' || r.status === 'running') setShotStatus(project.db, r.id, 'canceled');
-      ctx.emit('run-finished', { runId: run.id, lookId, succeeded: states.filter((s) => s === 'succeeded').length, failed: states.filter((s) => s === 'failed').length, canceled: states.filter((s) => s === 'canceled' || s === 'queued' || s === 'running').length });
+      const states = run.jobIds.map((id) => jobs.get(id)?.state);
+      if (ctx.open?.project === project) for (const r of todo) if (['queued', 'running'].includes(getShot(project.db, r.id)?.status ?? '')) setShotStatus(project.db, r.id, 'canceled');
+      ctx.emit('run-finished', { runId: run.id, lookId, succeeded: states.filter((x) => x === 'succeeded').length, failed: states.filter((x) => x === 'failed').length, canceled: states.filter((x) => x === 'canceled').length });
     });
-    return { runId: run.id, lookId, shotCount: todo.length, estimateUsd };
+    return { runId: run.id, lookId, shotCount: todo.length, estimateUsd: renderer.estimateAttemptUsd(seconds) * todo.length };
+  };
+
+  const prepare = (lookId: string, opts: { provider?: string; model?: string; budgetUsd?: number }, purposeKey: string) => {
+    const { project } = requireProject(ctx);
+    const look = requireLook(project, lookId).look;
+    if ([...runs.values()].some((r) => r.lookId === lookId)) throw new InputError(`a run of look "${look.name}" is already in progress; cancel it or wait for it to finish`, 'lookId', lookId);
+    const settings = ctx.settings.get();
+    const budgetUsd = opts.budgetUsd ?? look.batch.budgetUsd ?? settings.budgetUsd;
+    const renderer = createRunRenderer(project, {
+      provider: opts.provider ?? look.batch.provider, model: opts.model ?? look.batch.model, commercialOnly: look.batch.commercialOnly || settings.commercialOnly,
+      concurrency: settings.concurrency, budgetUsd, batchId: `${purposeKey}:${randomUUID()}`,
+    }, ctx.keyStore, ctx.engineEnv());
+    return { project, look, settings, budgetUsd, renderer, loaded: loadedLookFromProject(project, lookId, { requireReferences: true }), quality: createRunQuality() };
+  };
+
+  const start = async (lookId: string, opts: { provider?: string; model?: string; budgetUsd?: number }): Promise<RunView> => {
+    const { project, look, settings, budgetUsd, renderer, loaded, quality } = prepare(lookId, opts, lookId);
+    const { rows } = await planAndStore(project, lookId, look.batch.clips, look.batch.seed);
+    // Stale clips (canon or references changed since they were made) are made again.
+    for (const r of rows) if (r.stale && r.currentTakeId) setCurrentTake(project.db, r.id, null);
+    const todo = listShots(project.db, lookId).filter((r) => !r.currentTakeId);
+    return launch(project, lookId, todo, renderer, look.batch.seconds, (run) => runLookBatch({
+      project, lookId, loaded, renderer, quality, clips: look.batch.clips, seed: look.batch.seed, budgetUsd,
+      concurrency: settings.concurrency, resume: true, autoApprove: false, signal: run.controller.signal, onEvent: (e) => onPipeline(run, e),
+    }));
+  };
+
+  const startSession = async (sessionId: string, onlyStale: boolean): Promise<RunView> => {
+    const { project } = requireProject(ctx);
+    const { lookId, rows } = loadSession(project, sessionId);
+    if (rows.length === 0) throw new InputError('this session has no shots yet: add one first', 'sessionId', sessionId);
+    const { look, budgetUsd, renderer, loaded, quality } = prepare(lookId, {}, `session:${sessionId}`);
+    const todo = onlyStale ? rows.filter((r) => r.stale || !r.currentTakeId) : rows;
+    return launch(project, lookId, todo, renderer, look.batch.seconds, (run) => runSession({
+      project, sessionId, loaded, renderer, quality, budgetUsd, onlyStale, signal: run.controller.signal,
+      onEvent: (e) => { if (e.type !== 'session-stale') onPipeline(run, e); else for (const id of e.shotIds) ctx.emit('shot-updated', { lookId, shotId: id }); },
+    }));
   };
 
   /** After a quit mid-run: shots left queued/running show as canceled jobs the person can retry. */
@@ -138,6 +160,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
   return {
     handlers: {
       'runs.start': async ({ lookId, provider, model, budgetUsd }) => start(lookId, { provider, model, budgetUsd }),
+      'runs.session': async ({ sessionId, onlyStale }) => startSession(sessionId, onlyStale ?? true),
       'jobs.list': async ({ lookId }) => [...[...jobs.values()].filter((j) => !lookId || j.lookId === lookId), ...interrupted(lookId)],
       'jobs.cancel': async ({ jobId }) => {
         const job = findJob(jobId);

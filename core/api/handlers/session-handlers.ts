@@ -1,14 +1,15 @@
 /**
- * sessions.*: continuity sessions persisted as a sessions row + shot rows (kind "sequence"),
- * edited with core/continuity's pure operations (which also mark dependants stale).
+ * sessions.*: continuity sessions, stored by core/pipeline's session store (a sessions row + shot
+ * rows of kind "sequence") and edited with core/continuity's pure operations, which also mark
+ * dependants stale. Rendering a session is `runs.session` (run-handlers.ts).
  */
 import { InputError } from '../../domain/errors.ts';
-import type { PlannedShot } from '../../domain/shot.ts';
-import { addShot, deleteShot, moveShot, updateShot, type ContinuitySession, type StyleReference } from '../../continuity/session.ts';
+import { addShot, deleteShot, moveShot, updateShot, type ContinuitySession } from '../../continuity/session.ts';
 import { getCanonVersion, listReferences } from '../../store/looks-repo.ts';
 import type { Project } from '../../store/open-project.ts';
-import { createSession, deleteSession, getSession, listSessions, setSessionStyleRef } from '../../store/sessions-repo.ts';
-import { deleteShot as deleteShotRow, getShot, insertShot, listSessionShots, updateShotPlan, setShotsStale, setShotPosition } from '../../store/shots-repo.ts';
+import { deleteSession, listSessions } from '../../store/sessions-repo.ts';
+import { getShot, listSessionShots } from '../../store/shots-repo.ts';
+import { createProjectSession, loadSession, saveSession } from '../../pipeline/session-store.ts';
 import { newId } from '../../store/row-helpers.ts';
 import type { Handlers } from '../dispatch.ts';
 import { requireProject, type StudioContext } from '../studio-context.ts';
@@ -19,41 +20,8 @@ type Group = Pick<Handlers, 'sessions.list' | 'sessions.create' | 'sessions.dele
 
 const styleRefs = (project: Project, lookId: string) => listReferences(project.db, lookId).filter((r) => r.approved && r.role !== 'product');
 
-function load(project: Project, sessionId: string): { session: ContinuitySession; lookId: string } {
-  const row = getSession(project.db, sessionId);
-  if (!row || !row.lookId) throw new InputError(`session not found: ${sessionId}`, 'sessionId', sessionId);
-  const shots = listSessionShots(project.db, sessionId).map((r) => ({
-    id: r.id, label: r.plan.label, framing: r.plan.framing, motion: r.plan.motion,
-    mode: r.plan.continuityMode === 'frame-bridge' ? 'frame-bridge' as const : 'style-match' as const,
-    styleReferenceId: r.plan.styleReferenceId, styleStrength: r.plan.styleStrength, characterReference: r.plan.characterReference,
-    action: '', stale: r.stale, staleReason: null, rendered: Boolean(r.currentTakeId),
-  }));
-  const primary = (row.primaryStyleRef ?? { kind: 'reference', index: 0 }) as StyleReference;
-  return { session: { id: row.id, name: row.name, primaryStyleReference: primary, shots }, lookId: row.lookId };
-}
-
-function save(project: Project, lookId: string, s: ContinuitySession): void {
-  const db = project.db;
-  db.transaction(() => {
-    const existing = new Map(listSessionShots(db, s.id).map((r) => [r.id, r]));
-    for (const [id] of existing) if (!s.shots.some((x) => x.id === id)) deleteShotRow(db, id);
-    s.shots.forEach((x, index) => {
-      const plan: PlannedShot = {
-        id: x.id, index, kind: 'sequence', parentId: null, framing: x.framing, motion: x.motion, deltas: [], continuityMode: x.mode,
-        styleStrength: x.styleStrength, styleReferenceId: x.styleReferenceId, characterReference: x.characterReference, label: x.label || `shot ${index + 1}`,
-      };
-      if (existing.has(x.id)) {
-        updateShotPlan(db, x.id, plan);
-        setShotPosition(db, x.id, index);
-      } else insertShot(db, lookId, { id: x.id, plan, sessionId: s.id, position: index });
-      setShotsStale(db, [x.id], x.stale);
-    });
-    setSessionStyleRef(db, s.id, s.primaryStyleReference);
-  }).immediate();
-}
-
 function view(project: Project, sessionId: string): SessionView {
-  const { session, lookId } = load(project, sessionId);
+  const { session, lookId } = loadSession(project, sessionId);
   const p = session.primaryStyleReference;
   const refs = styleRefs(project, lookId);
   const primaryReference: SessionView['primaryReference'] = p.kind === 'reference'
@@ -65,8 +33,8 @@ function view(project: Project, sessionId: string): SessionView {
 export function sessionHandlers(ctx: StudioContext): Group {
   const edit = (sessionId: string, fn: (s: ContinuitySession, lookId: string, project: Project) => ContinuitySession): SessionView => {
     const { project } = requireProject(ctx);
-    const { session, lookId } = load(project, sessionId);
-    save(project, lookId, fn(session, lookId, project));
+    const { session, lookId } = loadSession(project, sessionId);
+    saveSession(project, fn(session, lookId, project));
     return view(project, sessionId);
   };
   return {
@@ -78,10 +46,9 @@ export function sessionHandlers(ctx: StudioContext): Group {
     'sessions.create': async ({ lookId, name }) => {
       const { project } = requireProject(ctx);
       requireLook(project, lookId);
-      const s = createSession(project.db, { lookId, name, primaryStyleRef: { kind: 'reference', index: 0 } });
-      return view(project, s.id);
+      return view(project, createProjectSession(project, { lookId, name }).id);
     },
-    'sessions.delete': async ({ sessionId }) => { const { project } = requireProject(ctx); load(project, sessionId); deleteSession(project.db, sessionId); return null; },
+    'sessions.delete': async ({ sessionId }) => { const { project } = requireProject(ctx); loadSession(project, sessionId); deleteSession(project.db, sessionId); return null; },
     'sessions.addShot': async ({ sessionId, label, continuityMode }) => edit(sessionId, (s, lookId, project) => {
       const canon = getCanonVersion(project.db, lookId)?.canon;
       const mode = continuityMode === 'frame-bridge' || continuityMode === undefined ? 'frame-bridge' : 'style-match';

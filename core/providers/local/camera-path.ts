@@ -32,8 +32,21 @@ export function ease(p: number): number {
   return (1 - LINEAR_FLOOR) * q * q * (3 - 2 * q) + LINEAR_FLOOR * q;
 }
 
-/** The camera's start and end windows for a motion; seeded offsets keep shots from looking stamped. */
-export function cameraPath(motion: CameraMotion, seed: number): CameraPath {
+/**
+ * The camera's start and end windows for a motion; seeded offsets keep shots from looking stamped.
+ * `fromFullFrame`: the first frame must be the whole start image (a frame bridge continues the
+ * previous clip's exact last frame, so any starting crop would be a visible jump at the cut); the
+ * move then heads for the motion's usual end window, and a pull-out, which would need pixels
+ * outside the bridge frame, holds instead.
+ */
+export function cameraPath(motion: CameraMotion, seed: number, fromFullFrame = false): CameraPath {
+  const path = motionPath(motion, seed);
+  if (!fromFullFrame) return path;
+  const full = { cx: 0.5, cy: 0.5, s: 1 };
+  return motion === 'pull-out' ? { motion, from: full, to: full } : { motion, from: full, to: path.to };
+}
+
+function motionPath(motion: CameraMotion, seed: number): CameraPath {
   const rnd = seededRandom(seed ^ 0x5eed);
   const jitter = (max: number) => (rnd() * 2 - 1) * max;
   const centre = { cx: 0.5, cy: 0.5, s: 1 };

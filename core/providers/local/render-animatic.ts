@@ -35,6 +35,8 @@ export interface AnimaticOptions {
   layers: { productImages: string[]; referenceImages: string[] };
   seed: number;
   out: string;
+  /** The start image is the previous clip's last frame: begin on the whole of it (no jump at the cut). */
+  startOnFullFrame?: boolean;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
 }
@@ -93,7 +95,7 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   const frames = validate(o);
   const cameraDelta = o.deltas.find((d): d is Extract<Delta, { kind: 'camera' }> => d.kind === 'camera');
   const motion = cameraDelta?.motion ?? o.motion;
-  const camera = cameraPath(motion, o.seed);
+  const camera = cameraPath(motion, o.seed, o.startOnFullFrame ?? false);
   const out = resolve(o.out);
   const work = await mkdtemp(join(tmpdir(), 'continuity-animatic-'));
   const partial = `${out}.partial`;

@@ -3,7 +3,7 @@
  * `continuity` CLI as a child process pointed at a loopback fake fal, and pack inspection.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { probe } from '../../../core/media/probe.ts';
 import { startFakeFal, type FakeFal } from '../../fakes/fake-fal.ts';
@@ -76,4 +76,22 @@ export function packRoot(out: string): string {
   const dirs = readdirSync(out, { withFileTypes: true }).filter((d) => d.isDirectory() && !d.name.startsWith('.'));
   if (dirs.length !== 1) throw new Error(`expected one pack folder in ${out}, found ${dirs.map((d) => d.name).join(', ') || 'none'}`);
   return join(out, dirs[0]!.name);
+}
+
+/**
+ * Make the fake behave like image-to-video: each clip is the start image the client uploaded
+ * (on-look content), so the gate judges the pipeline, not a test pattern. An OFF-LOOK take shows
+ * the wrong picture (the magenta test pattern): a colour cast alone is what grading corrects.
+ */
+export function clipsFromStartImage(fake: FakeFal, dir: string): void {
+  fake.behaviour.clipImage = (job) => {
+    if (job.offLook) return null;
+    const input = job.input as { image_url?: string; first_frame_url?: string };
+    const token = (input.image_url ?? input.first_frame_url ?? '').split('/fal-files/')[1];
+    const buf = token ? fake.uploads.get(token) : undefined;
+    if (!token || !buf) return null;
+    const path = join(dir, `${token}.${buf[0] === 0x89 ? 'png' : 'jpg'}`);
+    if (!existsSync(path)) writeFileSync(path, buf);
+    return path;
+  };
 }

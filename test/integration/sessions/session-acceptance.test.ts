@@ -14,7 +14,6 @@ import type { PromptPack } from '../../../core/domain/prompt-pack.ts';
 import { extractFrame } from '../../../core/media/extract-frame.ts';
 import { loadImage } from '../../../core/media/load-image.ts';
 import { createLocalShotRenderer } from '../../../core/pipeline/local-shot-renderer.ts';
-import { resolveLookAssets } from '../../../core/pipeline/look-assets.ts';
 import { createLookQualityStep } from '../../../core/pipeline/look-quality.ts';
 import { importLookFile, loadProjectLook } from '../../../core/pipeline/project-look.ts';
 import { regenerateShot, runSession, type SessionEvent } from '../../../core/pipeline/run-session.ts';
@@ -29,8 +28,7 @@ const size = { width: 320, height: 180 };
 
 async function deps(project: Project, lookId: string) {
   const loaded = await loadProjectLook(project, lookId);
-  const assets = resolveLookAssets(loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })), []);
-  return { loaded, renderer: createLocalShotRenderer(), quality: await createLookQualityStep(assets.colourReferences), size, maxRetries: 0 };
+  return { loaded, renderer: createLocalShotRenderer(), quality: createLookQualityStep(), size, maxRetries: 0 };
 }
 
 test('a 5-shot session with bridges and a flashback runs end to end; regenerating shot 2 stales its dependants', async (t) => {

@@ -31,8 +31,8 @@ function input(reviews: ReviewState[], lookName = 'Autumn Café'): ClipPackInput
 
 test('clip names follow look_kind+index_shot_delta_vN and are stable', () => {
   const packs = matrixPacks();
-  assert.equal(clipStem('Autumn Café', packs[0]!), 'Autumn-Café_anchor01_window-wide_base_v1');
-  assert.equal(clipStem('Autumn Café', packs[3]!), 'Autumn-Café_variant04_counter-close_prop-ceramic-mug+palette-teal-night_v2');
+  assert.equal(clipStem('Autumn Café', packs[0]!), 'Autumn-Café_anchor01_shot-0_base_v1');
+  assert.equal(clipStem('Autumn Café', packs[3]!), 'Autumn-Café_variant04_shot-3_prop-ceramic-mug+palette-teal-night_v2');
   assert.equal(deltaSlug([PROP_DELTA, PALETTE_DELTA]), 'prop-ceramic mug+palette-teal night');
   // The index is the matrix index, so a name does not change when other takes are left out.
   const all = planClipPack(input([]), { formats: [] });
@@ -56,11 +56,11 @@ test('paths: folders, extensions, LUTs, stills de-duplicated, timelines per form
   const plan = planClipPack(input([]), { formats: ['fcpxml', 'mlt'] });
   const c = plan.clips[0]!;
   assert.equal(plan.folder, 'Autumn Café');
-  assert.equal(c.clip, 'Clips/Autumn-Café_anchor01_window-wide_base_v1.mp4');
-  assert.equal(c.original, 'Clips/Original/Autumn-Café_anchor01_window-wide_base_v1.mov');
-  assert.equal(c.promptPack, 'PromptPacks/Autumn-Café_anchor01_window-wide_base_v1.json');
-  assert.equal(c.lut, 'LUTs/Autumn-Café_anchor01_window-wide_base_v1.cube');
-  assert.deepEqual(c.stills.map((s) => s.rel), ['Stills/Autumn-Café_anchor01_window-wide_base_v1_keyframe.png', 'Stills/Autumn-Café_anchor01_window-wide_base_v1_keyframe-2.png']);
+  assert.equal(c.clip, 'Clips/Autumn-Café_anchor01_shot-0_base_v1.mp4');
+  assert.equal(c.original, 'Clips/Original/Autumn-Café_anchor01_shot-0_base_v1.mov');
+  assert.equal(c.promptPack, 'PromptPacks/Autumn-Café_anchor01_shot-0_base_v1.json');
+  assert.equal(c.lut, 'LUTs/Autumn-Café_anchor01_shot-0_base_v1.cube');
+  assert.deepEqual(c.stills.map((s) => s.rel), ['Stills/Autumn-Café_anchor01_shot-0_base_v1_keyframe.png', 'Stills/Autumn-Café_anchor01_shot-0_base_v1_keyframe-2.png']);
   assert.equal(plan.lookLut!.rel, 'LUTs/Autumn-Café_look.cube');
   assert.deepEqual(plan.timelines, { fcpxml: ['Timelines/Autumn-Café.fcpxml'], mlt: ['Timelines/Autumn-Café.mlt', 'Timelines/Autumn-Café.kdenlive'] });
   assert.equal(safeExtension('/x/a.tar.GZ', '.bin'), '.gz');
@@ -68,13 +68,13 @@ test('paths: folders, extensions, LUTs, stills de-duplicated, timelines per form
   assert.equal(safeExtension('/x/noext', '.png'), '.png');
 });
 
-test('same shot label twice gets distinct names that differ only by a suffix', () => {
+test('the same shot twice gets distinct names that differ only by a suffix', () => {
   const packs = [makePack({ index: 0, label: 'Wide' }), makePack({ index: 0, label: 'WIDE', attempt: 1 })];
   const i = input([]);
   i.clips = packs.map((pack) => ({ ...i.clips[0]!, pack, review: 'approved' }));
   const plan = planClipPack(i, { formats: [] });
-  assert.equal(plan.clips[0]!.stem, 'Autumn-Café_anchor01_Wide_base_v1');
-  assert.equal(plan.clips[1]!.stem, 'Autumn-Café_anchor01_WIDE_base_v1-2');
+  assert.equal(plan.clips[0]!.stem, 'Autumn-Café_anchor01_shot-0_base_v1');
+  assert.equal(plan.clips[1]!.stem, 'Autumn-Café_anchor01_shot-0_base_v1-2');
 });
 
 test('contact sheet layout and caption SVG', () => {

@@ -62,3 +62,13 @@ test('the perspective filter evaluates per frame, in float, with escaped commas'
   assert.ok(!/[^\\],/.test(f), 'every comma is escaped for the filtergraph');
   assert.ok(!/zoompan/.test(f));
 });
+
+test('a bridged shot starts on the whole start frame, whatever the motion', () => {
+  for (const motion of CAMERA_MOTIONS) {
+    const p = cameraPath(motion, 7, true);
+    assert.deepEqual(windowAt(p, 0, 96), { cx: 0.5, cy: 0.5, s: 1 }, `${motion} starts on the full frame`);
+    for (const w of [windowAt(p, 48, 96), windowAt(p, 95, 96)]) {
+      assert.ok(w.cx - w.s / 2 >= -1e-9 && w.cx + w.s / 2 <= 1 + 1e-9, `${motion} stays inside the frame`);
+    }
+  }
+});

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ssim, ssimPlanes } from '../../../core/quality/ssim.ts';
-import { lumaPlane, planeMean, resizePlane } from '../../../core/quality/luma-plane.ts';
+import { lumaPlane, planeMean, resizeImage, resizePlane } from '../../../core/quality/luma-plane.ts';
+import { toAnalysisSize, ANALYSIS_WIDTH } from '../../../core/quality/measure-frames.ts';
 import type { RawImage } from '../../../core/domain/raw-image.ts';
 import { InputError } from '../../../core/domain/errors.ts';
 
@@ -52,4 +53,15 @@ test('resizePlane preserves the mean when area-averaging down and interpolates u
   const up = resizePlane(down, 62, 34);
   assert.ok(Math.abs(planeMean(up) - planeMean(down)) < 1);
   assert.equal(resizePlane(p, 97, 53), p);
+});
+
+test('resizeImage area-averages RGB; toAnalysisSize brings wide images to ANALYSIS_WIDTH and leaves small ones', () => {
+  const stripes = image(320, 180, (x) => (x % 2 ? [255, 0, 0] : [0, 0, 255]));
+  const half = resizeImage(stripes, 160, 90);
+  assert.deepEqual([...half.data.slice(0, 3)], [128, 0, 128]);
+  const a = toAnalysisSize(stripes);
+  assert.equal(a.width, ANALYSIS_WIDTH);
+  assert.equal(a.height, 90);
+  const small = image(100, 50, () => [1, 2, 3]);
+  assert.equal(toAnalysisSize(small), small);
 });

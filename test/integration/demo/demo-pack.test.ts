@@ -1,0 +1,80 @@
+/**
+ * Issue 5 acceptance, end to end: `continuity demo` (what `npm run demo` runs) on a fresh folder
+ * produces a complete clip pack from the bundled sample look, offline, and every part of it checks
+ * out with the tools an editor's NLE would stand in for: ffprobe, ffmpeg lut3d, xmllint, melt.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { probe } from '../../../core/media/probe.ts';
+import { runFfmpeg } from '../../../core/media/run-ffmpeg.ts';
+import { verifyClipPack } from '../../../core/export/manifest.ts';
+import { validatePromptPack } from '../../../core/plan/validate-prompt-pack.ts';
+import { HAVE_DTD, MELT, REPO_ROOT, XMLLINT, meltRender, validateFcpxml } from '../export/tools.ts';
+
+test('continuity demo produces a complete, valid clip pack offline', { timeout: 15 * 60_000 }, async (t) => {
+  const out = await mkdtemp(join(tmpdir(), 'continuity-demo-'));
+  t.after(() => rm(out, { recursive: true, force: true }));
+  const env = { ...process.env };
+  for (const k of ['FAL_KEY', 'REPLICATE_API_TOKEN', 'OPENAI_API_KEY']) delete env[k];
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/continuity.mjs'), 'demo', '--out', out, '--json'], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 14 * 60_000 });
+  assert.equal(r.status, 0, `demo failed:\n${r.stderr.slice(-3000)}`);
+  const result = JSON.parse(r.stdout) as { pack: { root: string }; shots: { status: string; score: number | null }[] };
+  const root = result.pack.root;
+  t.diagnostic(`scores: ${result.shots.map((s) => `${s.status}:${s.score?.toFixed(2)}`).join(' ')}`);
+
+  const verified = await verifyClipPack(root);
+  assert.deepEqual(verified.problems, [], 'every manifest hash verifies');
+
+  const clips = (await readdir(join(root, 'Clips'))).filter((f) => f.endsWith('.mp4')).sort();
+  assert.equal(clips.length, 12, `12 graded clips, got ${clips.join(', ')}`);
+  for (const clip of clips) {
+    const p = await probe(join(root, 'Clips', clip));
+    assert.deepEqual([p.width, p.height, p.fps, p.frameCount], [1280, 720, 24, 96], `${clip} is exactly 1280x720, 24 fps, 4 s`);
+  }
+
+  const packs = (await readdir(join(root, 'PromptPacks'))).filter((f) => f.endsWith('.json'));
+  assert.equal(packs.length, 12);
+  for (const f of packs) {
+    const pack = validatePromptPack(JSON.parse(await readFile(join(root, 'PromptPacks', f), 'utf8')), f);
+    assert.ok(pack.take, `${f} records its take`);
+    assert.equal(pack.take.previz, true, 'local renders are labelled previz');
+    assert.ok(pack.quality && pack.grade, `${f} records grade and score`);
+  }
+
+  const luts = (await readdir(join(root, 'LUTs'))).filter((f) => f.endsWith('.cube'));
+  assert.ok(luts.length >= 12, 'a LUT per clip plus the look LUT');
+  for (const lut of luts.slice(0, 3)) {
+    await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=64x36:d=0.1', '-vf', `lut3d=file=${join(root, 'LUTs', lut).replace(/([\\:'])/g, '\\$1')}`, '-f', 'null', '-']);
+  }
+
+  const sheet = await readFile(join(root, 'Stills', 'contact-sheet.png'));
+  assert.equal(sheet.subarray(1, 4).toString(), 'PNG');
+
+  const timelines = await readdir(join(root, 'Timelines'));
+  const fcpxml = timelines.find((f) => f.endsWith('.fcpxml'))!;
+  const edl = timelines.find((f) => f.endsWith('.edl'))!;
+  const otio = timelines.find((f) => f.endsWith('.otio'))!;
+  const mlt = timelines.find((f) => f.endsWith('.mlt'))!;
+  assert.ok(fcpxml && edl && otio && mlt, `timelines: ${timelines.join(', ')}`);
+
+  const edlText = await readFile(join(root, 'Timelines', edl), 'utf8');
+  const events = edlText.split('\n').filter((l) => /^\d{3}\s/.test(l));
+  assert.equal(events.length, 12, 'one EDL event per clip');
+  assert.match(events[1]!, /00:00:04:00 00:00:08:00\s*$/, 'record timecodes follow the clips\' 4 s durations');
+
+  const otioDoc = JSON.parse(await readFile(join(root, 'Timelines', otio), 'utf8')) as { tracks: { children: { children: { metadata?: { continuity?: unknown } }[] }[] } };
+  const otioClips = otioDoc.tracks.children[0]!.children.filter((c) => c.metadata?.continuity);
+  assert.equal(otioClips.length, 12, 'every OTIO clip carries its prompt pack');
+
+  if (XMLLINT && HAVE_DTD) assert.equal(await validateFcpxml(join(root, 'Timelines', fcpxml)), '');
+  else t.diagnostic('xmllint or the FCPXML DTD is missing: FCPXML validation skipped');
+  if (MELT) {
+    const rendered = await meltRender(join(root, 'Timelines', mlt), join(out, 'melt.mp4'));
+    assert.equal(rendered.problems, '');
+    assert.equal(rendered.frames, 12 * 96, 'melt renders the whole timeline');
+  } else t.diagnostic('melt is missing: MLT render skipped');
+});
