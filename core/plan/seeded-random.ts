@@ -1,18 +1,13 @@
+import { seededRandom } from '../domain/seeded-random.ts';
+
 /**
- * A tiny seeded PRNG (mulberry32): the planner must be deterministic for a seed on every platform,
+ * The planner's seeded draws (mulberry32): the planner must be deterministic for a seed on every platform,
  * which Math.random is not.
  */
 export interface Rng { next(): number; int(n: number): number; shuffle<T>(items: readonly T[]): T[] }
 
 export function createRng(seed: number): Rng {
-  let a = (seed >>> 0) ^ 0x9e3779b9;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (n) => Math.floor(next() * n),

@@ -64,7 +64,7 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
   const edlText = await readFile(join(root, 'Timelines', edl), 'utf8');
   const events = edlText.split('\n').filter((l) => /^\d{3}\s/.test(l));
   assert.equal(events.length, 12, 'one EDL event per clip');
-  assert.match(events[1]!, /00:00:04:00 00:00:08:00\s*$/, 'record timecodes follow the clips\' 4 s durations');
+  assert.match(events[1]!, /00:00:00:00 00:00:04:00 01:00:04:00 01:00:08:00\s*$/, 'record timecodes follow the clips\' 4 s durations');
 
   const otioDoc = JSON.parse(await readFile(join(root, 'Timelines', otio), 'utf8')) as { tracks: { children: { children: { metadata?: { continuity?: unknown } }[] }[] } };
   const otioClips = otioDoc.tracks.children[0]!.children.filter((c) => c.metadata?.continuity);
