@@ -53,6 +53,14 @@ export function App() {
   const active = useJobs((s) => Object.values(s.jobs).filter((j) => ACTIVE_STATES.has(j.state)).length);
 
   useEffect(() => {
+    // A file dropped outside a drop zone must not make the window navigate to it.
+    const stop = (e: DragEvent) => { if (!(e.target as HTMLElement | null)?.closest?.('[data-testid="dropzone"]')) e.preventDefault(); };
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => { window.removeEventListener('dragover', stop); window.removeEventListener('drop', stop); };
+  }, []);
+
+  useEffect(() => {
     const off = connectEvents();
     void load();
     void useJobs.getState().load();

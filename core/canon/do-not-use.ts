@@ -24,12 +24,12 @@ function tokenize(text: string): Token[] {
 
 /** Possible singular forms of a folded word, itself included. */
 export function singularForms(word: string): string[] {
+  // Every plural reading that leaves a stem, however short: banning "a" also removes "as".
+  // Over-removal is the safe side (a lost word beats a banned one reaching the prompt).
   const forms = new Set([word]);
-  if (word.length > 3) {
-    if (word.endsWith('ies')) forms.add(word.slice(0, -3) + 'y');
-    if (word.endsWith('es')) forms.add(word.slice(0, -2));
-    if (word.endsWith('s')) forms.add(word.slice(0, -1));
-  }
+  if (word.length > 3 && word.endsWith('ies')) forms.add(word.slice(0, -3) + 'y');
+  if (word.length > 2 && word.endsWith('es')) forms.add(word.slice(0, -2));
+  if (word.length > 1 && word.endsWith('s')) forms.add(word.slice(0, -1));
   return [...forms];
 }
 

@@ -6,7 +6,7 @@
 import { InputError, showValue } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import { estimateTransfer, type TransferMethod } from '../color/estimate-transfer.ts';
-import { applyTransformToImage, type ColorTransform } from '../color/color-transform.ts';
+import { applyTransformToImage, identityTransform, type ColorTransform } from '../color/color-transform.ts';
 import { bakeLut, type Lut3D } from '../color/lut3d.ts';
 import { formatCube } from '../color/cube-format.ts';
 import type { WeightedColor } from '../color/palette.ts';
@@ -18,7 +18,7 @@ export const TRANSFER_METHODS: readonly TransferMethod[] = ['reinhard', 'mkl', '
 
 export interface ClipLut {
   transform: ColorTransform;
-  /** The method actually used ('auto' resolved to reinhard or mkl). */
+  /** The method actually used ('auto' resolved to reinhard, mkl, or identity when neither helps). */
   method: ColorTransform['method'];
   lut: Lut3D;
   /** Adobe Cube 1.0 text, ready to write. */
@@ -51,9 +51,14 @@ function chooseMethod(frames: readonly RawImage[], references: readonly RawImage
   const [reinhard, mkl] = (['reinhard', 'mkl'] as const).map((m) => estimateTransfer(frames, references, { method: m })) as [ColorTransform, ColorTransform];
   const rh = measure(frames.map((f) => applyTransformToImage(f, reinhard, strength)));
   const mk = measure(frames.map((f) => applyTransformToImage(f, mkl, strength)));
+  const before = measure(frames);
+  const selection = { requested: 'auto' as const, before, reinhard: rh, mkl: mk };
+  // A clip already on the look is left alone: a transfer estimated from content differences
+  // would only move it away (measured: a render of the reference itself went ΔE 1.7 → 3.0).
+  if (before <= Math.min(rh, mk)) return { ...identityTransform(), selection };
   // Ties go to Reinhard: the simpler map, with fewer surprises outside the sampled colours.
   const chosen = mk < rh ? mkl : reinhard;
-  return { ...chosen, selection: { requested: 'auto', before: measure(frames), reinhard: rh, mkl: mk } };
+  return { ...chosen, selection };
 }
 
 /** Estimate the clip's transform from pooled frames and bake its LUT. */

@@ -8,8 +8,10 @@ import { safeInputArgs } from '../media/safe-input.ts';
 /**
  * H.264 in yuv420p (what every NLE and browser plays), CRF 18 (visually lossless for a
  * deliverable that may be graded again), `+faststart` so the file plays while downloading.
+ * Preset `fast`, as the local renderer uses: at CRF 18 `medium` saves a few percent of size for
+ * about 1.6× the encode time, and a batch grades every take of every clip.
  */
-export const ENCODER_ARGS: readonly string[] = ['-c:v', 'libx264', '-preset', 'medium', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'];
+export const ENCODER_ARGS: readonly string[] = ['-c:v', 'libx264', '-preset', 'fast', '-crf', '18', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'];
 
 /**
  * Escape a value for an ffmpeg filter option inside a filtergraph: two levels, as the

@@ -16,7 +16,7 @@ function KeyRow({ provider, hint, envVar, isSet }: { provider: Provider; hint: s
   return (
     <tr data-provider={provider} data-key-set={isSet ? 'true' : 'false'}>
       <th scope="row">{provider}<div className="muted small">{envVar}</div></th>
-      <td><span className={`badge ${isSet ? 'pass' : ''}`} data-testid={`key-hint-${provider}`}>{hint}</span></td>
+      <td><span className={`badge keyhint ${isSet ? 'pass' : ''}`} data-testid={`key-hint-${provider}`}>{hint}</span></td>
       <td>
         <form className="form-row" onSubmit={(e) => { e.preventDefault(); void run(`Save ${provider} key`, () => S.setKey(provider, draft)).then((ok) => ok && setDraft('')); }}>
           <input type="password" autoComplete="off" aria-label={`${provider} key`} placeholder="paste key" value={draft} onChange={(e) => setDraft(e.target.value)} />

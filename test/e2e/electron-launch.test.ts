@@ -6,16 +6,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT } from './helpers/web-host-process.ts';
 
+/** The installed binary, found without require('electron'): that would try to download it. */
 function electronBinary(): string | null {
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathTxt = join(dir, 'path.txt');
+    if (!existsSync(pathTxt)) return null;
+    const bin = join(dir, 'dist', readFileSync(pathTxt, 'utf8').trim());
+    return existsSync(bin) ? bin : null;
   } catch { return null; }
 }
 const binary = electronBinary();

@@ -43,7 +43,7 @@ const titleArb = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.str
 
 test('property: arbitrary Unicode titles → every written path inside the root, legal and unique', async () => {
   let run = 0;
-  await fc.assert(fc.asyncProperty(titleArb.filter((s) => s.trim().length > 0), fc.array(titleArb, { minLength: 2, maxLength: 3 }), async (lookName, labels) => {
+  await fc.assert(fc.asyncProperty(titleArb.filter((s) => s.trim().length > 0), fc.array(titleArb.filter((s) => s.length > 0), { minLength: 2, maxLength: 3 }), async (lookName, labels) => {
     const outDir = join(dir, `out-${run++}`);
     const packs = labels.map((label, i) => makePack({ index: i, kind: i === 2 ? 'variant' : 'anchor', label, lookName, deltas: i === 2 ? [{ ...PALETTE_DELTA, label }] : [] }));
     const input = fixtureInput(media, { lookName, packs, reviews: ['approved'] });

@@ -38,8 +38,8 @@ export function falEnv(fake: FakeFal): Record<string, string> {
 export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
 /**
- * `node bin/continuity.mjs ARGS`. `killWhen` sees stderr as it grows and returns true to SIGKILL
- * the process at that instant (a crash, not a clean exit).
+ * `node bin/continuity.mjs ARGS`. `killWhen` sees stderr so far (on output and every 25 ms) and
+ * returns true to SIGKILL the process at that instant (a crash, not a clean exit).
  */
 export function runCli(args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((done) => {
@@ -49,12 +49,12 @@ export function runCli(args: string[], env: Record<string, string>, killWhen?: (
     let stdout = '';
     let stderr = '';
     let killed = false;
+    const check = () => { if (!killed && killWhen?.(stderr)) { killed = true; child.kill('SIGKILL'); } };
+    // Checked on output and on a timer: the moment to kill may come between two lines.
+    const timer = killWhen ? setInterval(check, 25) : undefined;
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (!killed && killWhen?.(stderr)) { killed = true; child.kill('SIGKILL'); }
-    });
-    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); check(); });
+    child.on('close', (code, signal) => { if (timer) clearInterval(timer); done({ code, signal, stdout, stderr }); });
   });
 }
 

@@ -76,3 +76,9 @@ test('property: no banned term reaches any positive prompt', () => {
     }
   }), { numRuns: 40 });
 });
+
+test('one-letter banned terms catch their plural too (found by the property above)', async () => {
+  const { containsBanned } = await import('../../../core/canon/do-not-use.ts');
+  assert.equal(containsBanned('same lighting as the anchor', ['a']), true);
+  assert.equal(containsBanned('same lighting in the anchor', ['a']), false);
+});
