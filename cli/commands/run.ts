@@ -27,6 +27,9 @@ Options:
   --clips N           clips in the batch, 8-20 (default: the look's)
   --seed S            the look's seed (default: the look's)
   --max-retries N     automatic retries per clip when a take fails the gate (default 2)
+  --conform POLICY    conform (default): a model that cannot make the batch's exact duration,
+                      size or fps generates the nearest larger setting and the clip is trimmed /
+                      scaled / retimed locally (the extra cost is shown); refuse: stop instead
   --formats LIST      timelines: ${EXPORT_FORMATS.join(',')} (default: all)
   --all               export takes still awaiting review too
   --json              print the result as JSON on stdout
@@ -52,7 +55,8 @@ export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: 
   } else {
     io.out(formatRunSummary(result));
   }
-  return result.run.shots.some((s) => s.status === 'review') ? 0 : 0;
+  // Shots held for review are a result, not a failure: the summary lists them and their reasons.
+  return 0;
 }
 
 export const command: CliCommand = {
@@ -63,20 +67,23 @@ export const command: CliCommand = {
     const { values, positionals } = parseCommandArgs('run', argv, {
       out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
       concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, clips: { type: 'string' },
-      seed: { type: 'string' }, 'max-retries': { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
+      seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
     });
     const [lookPath, ...extra] = positionals;
     if (!lookPath) throw new InputError('run: missing LOOK.json argument. Run "continuity run --help".', 'LOOK.json');
     if (extra.length) throw new InputError(`run: unexpected argument ${JSON.stringify(extra[0])}`, 'argument', extra[0]);
     if (!values.out) throw new InputError('run: --out DIR is required (where the clip pack goes)', 'out');
     const clips = numberOption('clips', values.clips, { min: 8, max: 20, integer: true });
+    if (values.conform !== undefined && values.conform !== 'conform' && values.conform !== 'refuse') {
+      throw new InputError(`--conform must be conform or refuse, got ${JSON.stringify(values.conform)}`, 'conform', values.conform);
+    }
     return runAndReport({
       lookPath, outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
       budgetUsd: numberOption('budget', values.budget, { min: 0 }) ?? null,
       concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
       resume: values.resume, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
       maxRetries: numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true }),
-      formats: parseFormats(values.formats), includeAll: values.all,
+      formats: parseFormats(values.formats), includeAll: values.all, conformPolicy: values.conform as 'conform' | 'refuse' | undefined,
     }, Boolean(values.json), io, clips ?? 12);
   },
 };

@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { openProject } from '../store/open-project.ts';
 import type { ExportFormat } from '../export/types.ts';
+import type { ConformPolicy } from '../providers/conform-plan.ts';
 import { createShotRenderer } from './create-renderer.ts';
 import { exportLook, type ExportLookResult } from './export-look.ts';
 import { createLookQualityStep } from './look-quality.ts';
@@ -27,6 +28,8 @@ export interface RunLookFileOptions {
   maxRetries?: number;
   formats?: ExportFormat[];
   includeAll?: boolean;
+  /** When the model cannot make the batch's exact duration/size/fps: conform locally (default) or refuse. */
+  conformPolicy?: ConformPolicy;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
@@ -49,7 +52,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
     const renderer = createShotRenderer({
       provider, model: o.model ?? (o.provider && o.provider !== batch.provider ? defaultModelFor(o.provider) : batch.model),
       purpose: 'look-batch', commercialOnly: batch.commercialOnly, project, env: o.env,
-      concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`,
+      concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`, conformPolicy: o.conformPolicy,
     });
     try {
       const quality = createLookQualityStep();
