@@ -56,6 +56,12 @@ export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: 
     io.out(formatRunSummary(result));
   }
   // Shots held for review are a result, not a failure: the summary lists them and their reasons.
+  // A clip whose generation failed is: the rest of the pack was still delivered.
+  const failed = result.run.shots.filter((s) => s.status === 'failed');
+  if (failed.length) {
+    io.err(`${failed.length} clip${failed.length === 1 ? '' : 's'} failed: ${failed.map((s) => `${s.shotId}: ${s.reasons[0] ?? 'unknown error'}`).join('; ')}. Run again with --resume to retry them.`);
+    return 1;
+  }
   return 0;
 }
 

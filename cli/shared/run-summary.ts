@@ -5,7 +5,7 @@ import type { RunLookFileResult } from '../../core/pipeline/run-look-file.ts';
 export function formatRunSummary(r: RunLookFileResult): string {
   const { run, pack } = r;
   const lines: string[] = [];
-  const passed = run.shots.filter((s) => s.status !== 'review').length;
+  const passed = run.shots.filter((s) => s.status === 'passed' || s.status === 'resumed').length;
   const model = run.plan.packs[0]!.model;
   const { width, height } = run.plan.packs[0]!.size;
   lines.push(`${run.plan.loaded.look.name}: ${run.shots.length} clips · ${width}x${height} · ${run.plan.packs[0]!.seconds} s · ${run.plan.packs[0]!.fps} fps · ${model.provider}:${model.model}${model.provider === 'local' ? ' (previz animatic)' : ''}`);

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CanceledError } from '../domain/errors.ts';
+import { CanceledError, InputError, isCanceled } from '../domain/errors.ts';
 import type { LoadedLook } from '../look/load-look-file.ts';
 import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
 import type { Project } from '../store/open-project.ts';
@@ -41,7 +41,7 @@ export interface RunLookOptions {
   onEvent?: (e: PipelineEvent) => void;
 }
 
-export interface ShotSummary { shotId: string; rowId: string; index: number; kind: string; label: string; status: 'passed' | 'review' | 'resumed'; score: number | null; attempts: number; reasons: string[] }
+export interface ShotSummary { shotId: string; rowId: string; index: number; kind: string; label: string; status: 'passed' | 'review' | 'resumed' | 'failed'; score: number | null; attempts: number; reasons: string[] }
 export interface RunLookResult { lookId: string; plan: LookPlan; shots: ShotSummary[]; spentUsd: number; seconds: number }
 
 export const shotRowId = (lookId: string, planId: string) => `${lookId.slice(0, 8)}-${planId}`;
@@ -91,9 +91,13 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
           },
         );
       } catch (err) {
-        setShotStatus(project.db, row.id, signal.aborted ? 'canceled' : 'failed');
-        emit({ type: 'shot-updated', shotId: row.id, status: signal.aborted ? 'canceled' : 'failed', reasons: [(err as Error).message] });
-        throw err;
+        const canceled = signal.aborted || isCanceled(err);
+        setShotStatus(project.db, row.id, canceled ? 'canceled' : 'failed');
+        emit({ type: 'shot-updated', shotId: row.id, status: canceled ? 'canceled' : 'failed', reasons: [(err as Error).message] });
+        // One clip failing (a provider error, a bad input) must not cancel the others' paid jobs
+        // in flight: it is reported in the summary and the rest of the batch carries on.
+        if (canceled || err instanceof InputError) throw err;
+        return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: 'failed', score: null, attempts: listTakes(project.db, row.id).length, reasons: [(err as Error).message] };
       }
       setCurrentTake(project.db, row.id, outcome.current.takeId);
       if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
@@ -123,5 +127,5 @@ function resumedSummary(project: Project, row: ShotRow, index: number): ShotSumm
   if (!row.currentTakeId || (row.status !== 'passed' && row.status !== 'review')) return undefined;
   const takes = listTakes(project.db, row.id);
   const current = takes.find((t) => t.id === row.currentTakeId);
-  return { shotId: row.plan.id, rowId: row.id, index, kind: row.plan.kind, label: row.plan.label, status: 'resumed', score: current?.score ?? null, attempts: takes.length, reasons: (current?.reasons as string[] | null) ?? [] };
+  return { shotId: row.plan.id, rowId: row.id, index, kind: row.plan.kind, label: row.plan.label, status: row.status === 'review' ? 'review' : 'resumed', score: current?.score ?? null, attempts: takes.length, reasons: (current?.reasons as string[] | null) ?? [] };
 }

@@ -157,7 +157,8 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, signal: cx.signal });
   const record: AttemptRecord = {
     takeId, shotId: shot.id, attempt: p.attempt, mechanism: p.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: p.why,
-    seedSent: p.seed, styleStrength: p.styleStrength, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
+    // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).
+    seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, styleStrength: p.styleStrength, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
   };
   await cx.record(record);
   progress('done', 1);

@@ -1,0 +1,60 @@
+/**
+ * A batch keeps going when one clip's generation fails: the failure is reported on that shot,
+ * every other clip is rendered, graded, scored and kept, and nothing in flight is canceled.
+ * The renderer here is a real ShotRenderer that encodes a short still clip from the shot's
+ * visual anchor with ffmpeg (fast), except for one shot whose "provider" fails.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkError } from '../../../core/domain/errors.ts';
+import { runFfmpeg } from '../../../core/media/run-ffmpeg.ts';
+import { createLookQualityStep } from '../../../core/pipeline/look-quality.ts';
+import { importLookFile } from '../../../core/pipeline/project-look.ts';
+import { runLookBatch } from '../../../core/pipeline/run-look.ts';
+import type { ShotRenderer } from '../../../core/pipeline/shot-renderer.ts';
+import { getModel } from '../../../core/providers/registry.ts';
+import { openProject } from '../../../core/store/open-project.ts';
+import { listShots } from '../../../core/store/shots-repo.ts';
+import { listTakes } from '../../../core/store/takes-repo.ts';
+
+const SAMPLE = new URL('../../../resources/sample-look/look.json', import.meta.url).pathname;
+
+function stillClipRenderer(failShot: string): ShotRenderer & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    provider: 'local',
+    model: getModel('local-animatic', 'local'),
+    estimateAttemptUsd: () => 0,
+    async render(req) {
+      calls.push(req.shot.id);
+      if (req.shot.id === failShot) throw new WorkError(`provider refused shot ${failShot}`, 'provider_failed');
+      await runFfmpeg(['-loop', '1', '-i', req.startImage, '-t', '1', '-r', '24', '-vf', 'scale=160:90', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', req.out]);
+      return { path: req.out, provider: 'local', model: 'local-animatic', seedReturned: req.seed, remoteId: null, costUsd: 0, previz: true, parameters: {}, note: 'still clip' };
+    },
+  };
+}
+
+test('one failing clip is reported and the rest of the batch is delivered', { timeout: 300_000 }, async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'continuity-failures-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const project = openProject(join(dir, 'project'), { create: true });
+  t.after(() => project.close());
+  const { lookId, loaded } = await importLookFile(project, SAMPLE);
+  const renderer = stillClipRenderer('a2');
+  const result = await runLookBatch({ project, lookId, loaded, renderer, quality: createLookQualityStep(), clips: 8, maxRetries: 0, concurrency: 2 });
+
+  const failed = result.shots.filter((s) => s.status === 'failed');
+  assert.deepEqual(failed.map((s) => s.shotId), ['a2']);
+  assert.match(failed[0]!.reasons[0]!, /provider refused shot a2/);
+  assert.equal(result.shots.length, 8);
+  assert.equal(renderer.calls.length, 8, 'every clip was attempted');
+  for (const row of listShots(project.db, lookId)) {
+    if (row.plan.id === 'a2') { assert.equal(row.status, 'failed'); assert.equal(row.currentTakeId, null); continue; }
+    assert.ok(row.currentTakeId, `${row.plan.id} has a current take`);
+    assert.equal(listTakes(project.db, row.id).length, 1);
+  }
+});
