@@ -58,6 +58,7 @@ function purposeFits(m: ModelCapability, purpose: GatePurpose): boolean {
 }
 
 function usable(m: ModelCapability, opts: GateOptions): boolean {
+  if (!PROVIDERS_WITH_ADAPTER.includes(m.provider)) return false;
   if (m.retired && !opts.baseUrlOverrides?.[m.provider]) return false;
   if (opts.commercialOnly && !m.commercialUse) return false;
   return true;
@@ -89,6 +90,9 @@ export function whyIneligible(m: ModelCapability, opts: GateOptions): string | n
     return m.kind === 'image'
       ? 'it makes still images, not clips'
       : 'it cannot take an image input (text-only), and every shot must carry a visual anchor';
+  }
+  if (!PROVIDERS_WITH_ADAPTER.includes(m.provider)) {
+    return `${m.provider} has no adapter in this build yet (its capabilities are registered so plans and prices can use them)`;
   }
   if (m.retired && !opts.baseUrlOverrides?.[m.provider]) {
     const v = PROVIDER_ENV[m.provider].baseUrlVar;
