@@ -18,17 +18,9 @@ export interface GateOptions {
   provider?: string;
 }
 
-/** Where each provider's key and base-URL override come from in the environment. */
-export const PROVIDER_ENV: Record<ProviderId, { keyVar: string | null; baseUrlVar: string | null; defaultBaseUrl: string | null }> = {
-  local: { keyVar: null, baseUrlVar: null, defaultBaseUrl: null },
-  fal: { keyVar: 'FAL_KEY', baseUrlVar: 'CONTINUITY_FAL_BASE_URL', defaultBaseUrl: 'https://queue.fal.run' },
-  replicate: { keyVar: 'REPLICATE_API_TOKEN', baseUrlVar: 'CONTINUITY_REPLICATE_BASE_URL', defaultBaseUrl: 'https://api.replicate.com/v1' },
-  // The openai SDK itself honours OPENAI_BASE_URL, so we use the same name.
-  openai: { keyVar: 'OPENAI_API_KEY', baseUrlVar: 'OPENAI_BASE_URL', defaultBaseUrl: 'https://api.openai.com/v1' },
-  runway: { keyVar: 'RUNWAYML_API_SECRET', baseUrlVar: 'CONTINUITY_RUNWAY_BASE_URL', defaultBaseUrl: 'https://api.dev.runwayml.com' },
-  luma: { keyVar: 'LUMAAI_API_KEY', baseUrlVar: 'CONTINUITY_LUMA_BASE_URL', defaultBaseUrl: 'https://api.lumalabs.ai/dream-machine/v1' },
-  google: { keyVar: 'GEMINI_API_KEY', baseUrlVar: 'CONTINUITY_GOOGLE_BASE_URL', defaultBaseUrl: 'https://generativelanguage.googleapis.com' },
-};
+import { PROVIDER_ENV } from './provider-env.ts';
+
+export { PROVIDER_ENV };
 
 /** Providers with an adapter in this build (issue 7 item 4: runway, luma, google come later). */
 export const PROVIDERS_WITH_ADAPTER: readonly ProviderId[] = ['local', 'fal', 'replicate', 'openai'];

@@ -4,6 +4,7 @@
  * (Wang et al. 2004, ssim_index.m), so our figures compare with published ones.
  */
 import type { RawImage } from '../domain/raw-image.ts';
+import { lumaOf } from '../media/frame-sharpness.ts';
 
 export interface Plane {
   width: number;
@@ -13,13 +14,7 @@ export interface Plane {
 
 /** Luma (0..255) of an 8-bit sRGB image, BT.601 weights. */
 export function lumaPlane(img: RawImage): Plane {
-  const n = img.width * img.height;
-  const out = new Float32Array(n);
-  const d = img.data;
-  for (let i = 0, j = 0; i < n; i++, j += 3) {
-    out[i] = 0.299 * d[j]! + 0.587 * d[j + 1]! + 0.114 * d[j + 2]!;
-  }
-  return { width: img.width, height: img.height, data: out };
+  return { width: img.width, height: img.height, data: lumaOf(img) };
 }
 
 /** Mean value of a plane. */
