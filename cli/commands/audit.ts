@@ -29,7 +29,7 @@ Exit codes: 0 report written (whatever the clips scored), 1 failed work, 2 bad i
 
 export const command: CliCommand = {
   name: 'audit',
-  summary: 'Audit existing clips against a look: HTML report, worst drifts first, LUT per clip',
+  summary: 'audit existing clips against a look: HTML report, worst drifts first, LUT per clip',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('audit', argv, {

@@ -49,7 +49,7 @@ export function formatSkipped(skipped: readonly SkippedClip[]): string[] {
 
 export const command: CliCommand = {
   name: 'export',
-  summary: 'Write a look\'s takes as an NLE-ready clip pack (FCPXML, EDL, OTIO, Kdenlive)',
+  summary: 'write a look\'s takes as an NLE-ready clip pack (FCPXML, EDL, OTIO, Kdenlive)',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('export', argv, {

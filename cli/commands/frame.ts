@@ -45,7 +45,7 @@ export function joinNegativeAt(argv: string[]): string[] {
 
 export const command: CliCommand = {
   name: 'frame',
-  summary: 'Write the first, last, representative or a timed frame of a video as PNG',
+  summary: 'write the first, last, representative or a timed frame of a video as PNG',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('frame', joinNegativeAt(argv), {

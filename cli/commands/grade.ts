@@ -32,7 +32,7 @@ Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`;
 
 export const command: CliCommand = {
   name: 'grade',
-  summary: 'Grade a clip toward the look reference with one LUT (.cube + ffmpeg lut3d)',
+  summary: 'grade a clip toward the look reference with one LUT (.cube + ffmpeg lut3d)',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('grade', argv, {

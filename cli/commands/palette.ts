@@ -32,7 +32,7 @@ export function formatPalette(path: string, result: FilePalette, k: number, seed
 
 export const command: CliCommand = {
   name: 'palette',
-  summary: 'Show the weighted dominant colours (hex, weight, Lab) of an image or a clip',
+  summary: 'show the weighted dominant colours (hex, weight, Lab) of an image or a clip',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('palette', argv, {

@@ -29,7 +29,7 @@ export function formatProbe(path: string, p: ProbeResult): string {
 
 export const command: CliCommand = {
   name: 'probe',
-  summary: 'Show a video\'s duration, frame rate, size, frame count, codec and audio',
+  summary: 'show a video\'s duration, frame rate, size, frame count, codec and audio',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('probe', argv, { json: { type: 'boolean' } });

@@ -32,7 +32,7 @@ Exit codes: 0 scored (pass or fail is in the output), 1 failed work, 2 bad input
 
 export const command: CliCommand = {
   name: 'score',
-  summary: 'Continuity score of a clip or image against the look (palette, histogram, SSIM, flicker)',
+  summary: 'continuity score of a clip or image against the look (palette, histogram, SSIM, flicker)',
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('score', argv, {
