@@ -6,6 +6,7 @@ import { gateModel, baseUrlOverridesFromEnv, type GatePurpose } from '../provide
 import type { Project } from '../store/open-project.ts';
 import { createLocalShotRenderer } from './local-shot-renderer.ts';
 import { createRemoteShotRenderer } from './remote-shot-renderer.ts';
+import { createRemoteKeyframeMaker } from './remote-keyframe-maker.ts';
 import type { ShotRenderer } from './shot-renderer.ts';
 import type { KeyStore } from '../providers/keys.ts';
 import type { ConformPolicy } from '../providers/conform-plan.ts';
@@ -32,5 +33,18 @@ export function createShotRenderer(o: CreateRendererOptions): ShotRenderer {
   const env = o.env ?? process.env;
   const model = gateModel(o.model, { purpose: o.purpose, provider: o.provider, commercialOnly: o.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) });
   if (model.provider === 'local') return createLocalShotRenderer();
-  return createRemoteShotRenderer({ ...o, capability: model, env });
+  const renderer = createRemoteShotRenderer({ ...o, capability: model, env });
+  // Remote runs generate identity/style keyframes remotely where a key allows (local otherwise, said in the note).
+  const keyframeMaker = createRemoteKeyframeMaker({
+    project: o.project, env, keyStore: o.keyStore, commercialOnly: o.commercialOnly, batchId: o.batchId,
+    budgetUsd: o.budgetUsd, onJobEvent: o.onJobEvent,
+  });
+  return {
+    ...renderer,
+    keyframeMaker,
+    async close() {
+      await keyframeMaker.close?.();
+      await renderer.close?.();
+    },
+  };
 }

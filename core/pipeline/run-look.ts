@@ -85,7 +85,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
           { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed },
           {
             renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
-            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id,
+            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id, keyframes: o.renderer.keyframeMaker,
             emit: (e) => emit(e.type === 'shot-updated' || e.type === 'job-progress' ? { ...e, shotId: row.id } : e),
             record: async (a) => { await recordAttempt(project, row.id, plan.packs[i]!, a); },
           },

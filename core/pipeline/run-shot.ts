@@ -14,6 +14,7 @@ import type { PipelineEvent } from './pipeline-events.ts';
 import type { QualityStep, GradeOutcome, ScoreOutcome } from './quality-step.ts';
 import type { RenderResult, ShotRenderer } from './shot-renderer.ts';
 import { prepareStartImage, type StartImage } from './start-image.ts';
+import type { KeyframeMaker } from './keyframe-maker.ts';
 import type { Budget } from './budget.ts';
 
 export interface ShotJob {
@@ -44,6 +45,8 @@ export interface ShotRunContext {
   signal?: AbortSignal;
   /** Unique per shot in the project (the shot row id): lets a renderer give attempts stable take ids (take-id.ts). */
   takeKey?: string;
+  /** Makes identity/style keyframes (default: local). Remote renderers offer theirs (ShotRenderer.keyframeMaker). */
+  keyframes?: KeyframeMaker;
 }
 
 export interface AttemptRecord {
@@ -141,7 +144,10 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
     shot, mechanism: p.mechanism, assets: cx.assets, width: cx.width, height: cx.height,
     seed: p.seed ?? job.seed, styleStrength: p.styleStrength, previousClip: job.previousClip,
     styleSource: job.styleSource, workDir: cx.workDir, signal: cx.signal,
+    keyframes: cx.keyframes, takeKey: takeId, prompt: job.prompt,
   });
+  // A generated keyframe is money spent on this attempt, over its clip estimate.
+  if (start.keyframe) cx.budget.settle(0, start.keyframe.costUsd);
   const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
   const render = await cx.renderer.render({
     shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,

@@ -4,6 +4,7 @@
  */
 import type { Delta, PlannedShot } from '../domain/shot.ts';
 import type { ModelCapability } from '../providers/registry.ts';
+import type { KeyframeMaker } from './keyframe-maker.ts';
 
 export interface RenderRequest {
   shot: PlannedShot;
@@ -55,5 +56,7 @@ export interface ShotRenderer {
    * `key` is unique per shot in the project (the shot row id); `basis` is what the attempt sends.
    */
   takeIdFor?(attempt: { key: string; attempt: number; basis: string }): string;
+  /** Remote renderers: who makes identity/style keyframes for their shots (absent: the local maker). */
+  keyframeMaker?: KeyframeMaker;
   close?(): Promise<void>;
 }

@@ -7,7 +7,7 @@ import type { Framing } from '../domain/canon.ts';
 import { missingCase } from '../domain/errors.ts';
 import type { Mechanism, PlannedShot } from '../domain/shot.ts';
 import { extractFrame } from '../media/extract-frame.ts';
-import { makeLocalKeyframe } from '../providers/local/make-local-keyframe.ts';
+import { createLocalKeyframeMaker, type KeyframeMaker } from './keyframe-maker.ts';
 import { referenceForFraming, type LookAssets } from './look-assets.ts';
 
 export interface StartImageRequest {
@@ -24,6 +24,21 @@ export interface StartImageRequest {
   styleSource?: string;
   workDir: string;
   signal?: AbortSignal;
+  /** Makes identity/style keyframes (default: the local maker). Native-reference anchors stay local. */
+  keyframes?: KeyframeMaker;
+  /** The attempt's take id: a paid keyframe's job is keyed from it (`${takeKey}-kf`). */
+  takeKey?: string;
+  /** The shot's prompt, for a generated keyframe. */
+  prompt?: string;
+}
+
+/** What a generated (non-local) keyframe cost and returned; absent for local keyframes. */
+export interface KeyframeFacts {
+  provider: string;
+  model: string;
+  seedReturned: number | null;
+  remoteId: string | null;
+  costUsd: number;
 }
 
 export interface StartImage {
@@ -36,6 +51,7 @@ export interface StartImage {
    * previous clip, so drift cannot accumulate along a chain.
    */
   colourReferences: string[];
+  keyframe?: KeyframeFacts;
 }
 
 /** The framing a shot is rendered at: a camera delta may reframe it. */
@@ -52,6 +68,8 @@ export function effectiveFraming(shot: PlannedShot): Framing {
 function isLookImage(assets: LookAssets, path: string | undefined): path is string {
   return path !== undefined && (assets.references.some((r) => r.path === path) || path === assets.characterReference);
 }
+
+const localMaker = createLocalKeyframeMaker();
 
 export async function prepareStartImage(req: StartImageRequest): Promise<StartImage> {
   const framing = effectiveFraming(req.shot);
@@ -73,13 +91,25 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
       // anchor at the shot's style strength, and judged against that anchor.
       const fromLookReference = !identity && !req.styleSource;
       const out = join(req.workDir, `${name}-keyframe.png`);
-      const kf = await makeLocalKeyframe({
-        reference: source, framing, colorReference: fromLookReference ? undefined : req.assets.colourAnchor,
-        width: req.width, height: req.height, seed: req.seed, out, colorStrength: req.styleStrength,
+      const kind = identity ? 'identity' : 'style';
+      // The model itself takes the references in native-reference: a paid keyframe would be wasted.
+      const maker = req.mechanism === 'native-reference' ? localMaker : req.keyframes ?? localMaker;
+      const kf = await maker.make({
+        kind, source, framing, colourAnchor: fromLookReference ? undefined : req.assets.colourAnchor,
+        width: req.width, height: req.height, seed: req.seed, out, styleStrength: req.styleStrength,
+        prompt: req.prompt ?? '', takeKey: req.takeKey ?? name, signal: req.signal,
       });
+      if (kf.provider === 'local') {
+        return {
+          path: kf.path, kind: 'keyframe', note: `${kind} keyframe (local, ${framing}): ${kf.note}`,
+          colourReferences: fromLookReference ? [kf.path] : [req.assets.colourAnchor],
+        };
+      }
+      // A generated image is not a look reference: colour is judged against the look's anchor.
       return {
-        path: kf.path, kind: 'keyframe', note: `${identity ? 'identity' : 'style'} keyframe (local, ${framing}): ${kf.note}`,
-        colourReferences: fromLookReference ? [kf.path] : [req.assets.colourAnchor],
+        path: kf.path, kind: 'keyframe', note: `${kind} keyframe (${kf.provider}:${kf.model}, ${framing}): ${kf.note}`,
+        colourReferences: [req.assets.colourAnchor],
+        keyframe: { provider: kf.provider, model: kf.model, seedReturned: kf.seedReturned, remoteId: kf.remoteId ?? null, costUsd: kf.costUsd },
       };
     }
     default:

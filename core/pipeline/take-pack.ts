@@ -22,7 +22,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       model,
       mechanism: a.mechanism,
       alsoUsed: a.alsoUsed,
-      parameters: { ...a.render.parameters, styleStrength: a.styleStrength, startImage: a.start.note, mechanismWhy: a.mechanismWhy },
+      parameters: { ...a.render.parameters, styleStrength: a.styleStrength, startImage: a.start.note, mechanismWhy: a.mechanismWhy, ...(a.start.keyframe ? { keyframe: a.start.keyframe } : {}) },
       inputs: [{ role: a.start.kind, sha256: hashes.start }],
       seedSent: a.seedSent,
       seedReturned: a.render.seedReturned,
