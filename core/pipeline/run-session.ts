@@ -148,7 +148,8 @@ async function renderShot(run: Run, session: ContinuitySession, index: number, s
       {
         renderer: o.renderer, quality: o.quality, assets: setup.assets, budget: run.budget, width: setup.width, height: setup.height,
         seconds: setup.seconds, fps: setup.fps, maxRetries: o.maxRetries ?? 2, workDir: run.workDir, seedInheritable: sources.seedInheritable,
-        signal: o.signal, emit, keyframes: o.renderer.keyframeMaker,
+        // The shot row id keys paid takes, so a resumed session asks for the same jobs again.
+        signal: o.signal, emit, keyframes: o.renderer.keyframeMaker, takeKey: shot.id,
         record: async (a) => { await recordAttempt(o.project, shot.id, withSources(planned.pack, sources), a); },
       },
     );

@@ -8,6 +8,7 @@ import type { Mechanism, PlannedShot } from '../domain/shot.ts';
 import { chooseMechanism } from '../continuity/choose-mechanism.ts';
 import { nextAttempt, type Attempt } from '../quality/gate-policy.ts';
 import { newId } from '../store/row-helpers.ts';
+import { hashFile } from '../export/hash-file.ts';
 import { attemptBasis } from './take-id.ts';
 import type { LookAssets } from './look-assets.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
@@ -130,7 +131,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
       shot, prompt: job.prompt, negativePrompt: job.negativePrompt, lookSeed: job.seed, seed: p.seed, styleStrength: p.styleStrength,
       mechanism: p.mechanism, provider: cx.renderer.provider, model: cx.renderer.model.id, width: cx.width, height: cx.height,
       seconds: cx.seconds, fps: cx.fps, imageHashes: [...cx.assets.references, ...cx.assets.productShots].map((r) => r.sha256),
-      inputPaths: [job.previousClip, job.styleSource],
+      inputHashes: await Promise.all([job.previousClip, job.styleSource].map(async (path) => (path ? (await hashFile(path)).sha256 : undefined))),
     }),
   }) : newId();
   const startedAt = new Date().toISOString();

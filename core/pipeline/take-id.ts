@@ -25,8 +25,12 @@ export interface AttemptBasisInput {
   fps: number;
   /** sha256 of the look's reference and product images. */
   imageHashes: string[];
-  /** Paths that feed the start image (previous clip, style source); per-run paths make the id per-run, which is the safe side. */
-  inputPaths: Array<string | undefined>;
+  /**
+   * sha256 of the files that feed the start image (previous clip, style source). Contents, not
+   * paths: a session's style frame is re-extracted into a new temp folder on every run, and a
+   * resumed run must still find the take it already paid for.
+   */
+  inputHashes: Array<string | undefined>;
 }
 
 /** Canonical text of what an attempt sends. Pure. */

@@ -58,7 +58,7 @@ test('over-long prompts are cut to the model limit and the cut is noted', () => 
 });
 
 test('take ids: stable for the same inputs, different when anything sent changes, numbered replacements', () => {
-  const base = { shot: { id: 'a1', deltas: [] }, prompt: 'p', negativePrompt: '', lookSeed: 1, seed: 1, styleStrength: 0.6, mechanism: 'style-keyframe', provider: 'fal', model: 'm', width: 1280, height: 720, seconds: 4, fps: 24, imageHashes: ['aa'], inputPaths: [] };
+  const base = { shot: { id: 'a1', deltas: [] }, prompt: 'p', negativePrompt: '', lookSeed: 1, seed: 1, styleStrength: 0.6, mechanism: 'style-keyframe', provider: 'fal', model: 'm', width: 1280, height: 720, seconds: 4, fps: 24, imageHashes: ['aa'], inputHashes: [] };
   const a = attemptTakeId('row-a1', 1, attemptBasis(base));
   assert.equal(a, attemptTakeId('row-a1', 1, attemptBasis({ ...base, shot: { deltas: [], id: 'a1' } })), 'key order does not matter');
   assert.match(a, /^row-a1-t1-[0-9a-f]{10}$/);
