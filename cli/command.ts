@@ -45,3 +45,14 @@ export function numberOption(name: string, raw: string | undefined, opts: { min?
   }
   return n;
 }
+
+/**
+ * The one positional argument a command takes (VIDEO, DIR, …), or bad input naming what was given.
+ * `what` is the argument's name in the help text; `described` how the message says it.
+ */
+export function exactlyOnePositional(command: string, positionals: string[], what: string, described = what): string {
+  if (positionals.length !== 1) {
+    throw new InputError(`${command} takes exactly one ${described}, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity ${command} --help".`, what, positionals);
+  }
+  return positionals[0]!;
+}

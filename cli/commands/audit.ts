@@ -4,7 +4,7 @@
  * thumbnails, and a suggested LUT per clip next to the report. Thin shell over auditClips.
  */
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs } from '../command.ts';
+import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { auditClips } from '../../core/quality/audit.ts';
 import type { ShotKind } from '../../core/domain/shot.ts';
@@ -39,7 +39,7 @@ export const command: CliCommand = {
       json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`audit takes exactly one DIR, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity audit --help".`, 'DIR', positionals);
+    exactlyOnePositional('audit', positionals, 'DIR');
     const references = values.reference ?? [];
     if (references.length === 0) throw new InputError('--reference IMAGE is required (the look to audit against)', 'reference', references);
     if (!values.out) throw new InputError('--out REPORT.html is required', 'out', values.out);

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { CliCommand } from '../command.ts';
+import { InputError } from '../../core/domain/errors.ts';
 import { numberOption, parseCommandArgs } from '../command.ts';
 import { runAndReport } from './run.ts';
 
@@ -27,7 +28,7 @@ export const command: CliCommand = {
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('demo', argv, { out: { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' } });
-    if (positionals.length) throw new (await import('../../core/domain/errors.ts')).InputError(`demo: unexpected argument ${JSON.stringify(positionals[0])}`, 'argument', positionals[0]);
+    if (positionals.length) throw new InputError(`demo: unexpected argument ${JSON.stringify(positionals[0])}`, 'argument', positionals[0]);
     io.err(`Continuity Studio demo: sample look, local animatic renderer (previz), no keys needed.`);
     return runAndReport({
       lookPath: SAMPLE_LOOK, outDir: values.out ?? 'demo-pack', provider: 'local', model: 'local-animatic',

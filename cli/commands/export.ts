@@ -4,7 +4,7 @@
  * exportLook → core/export writeClipPack; takes that were left out are always printed.
  */
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs } from '../command.ts';
+import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { EXPORT_FORMATS, type ExportFormat, type SkippedClip } from '../../core/export/types.ts';
 import { exportLook } from '../../core/pipeline/export-look.ts';
@@ -60,7 +60,7 @@ export const command: CliCommand = {
       json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`export takes exactly one PROJECT folder, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity export --help".`, 'PROJECT', positionals);
+    exactlyOnePositional('export', positionals, 'PROJECT', 'PROJECT folder');
     if (!values.look) throw new InputError('--look NAME is required (the look to export)', 'look', values.look);
     if (!values.out) throw new InputError('--out DIR is required (where the clip pack goes)', 'out', values.out);
     const formats = parseFormats(values.formats);

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs } from '../command.ts';
+import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { extractFrame } from '../../core/media/extract-frame.ts';
 import { extractRepresentativeFrame } from '../../core/media/representative-frame.ts';
@@ -52,7 +52,7 @@ export const command: CliCommand = {
       at: { type: 'string' }, out: { type: 'string', short: 'o' }, json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`frame takes exactly one VIDEO, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity frame --help".`, 'VIDEO', positionals);
+    exactlyOnePositional('frame', positionals, 'VIDEO');
     const video = positionals[0]!;
     const at = parseAt(values.at);
     const out = values.out;

@@ -4,7 +4,7 @@
  * .cube and applied with ffmpeg lut3d (DESIGN.md §7). A thin shell over core/grade gradeClip.
  */
 import type { CliCommand } from '../command.ts';
-import { numberOption, parseCommandArgs } from '../command.ts';
+import { numberOption, parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { gradeClip } from '../../core/grade/grade-clip.ts';
 import { TRANSFER_METHODS } from '../../core/grade/clip-lut.ts';
@@ -44,7 +44,7 @@ export const command: CliCommand = {
       json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`grade takes exactly one VIDEO, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity grade --help".`, 'VIDEO', positionals);
+    exactlyOnePositional('grade', positionals, 'VIDEO');
     const references = values.reference ?? [];
     if (references.length === 0) throw new InputError('--reference IMAGE is required (the look reference to grade toward)', 'reference', references);
     if (!values.out) throw new InputError('--out VIDEO is required (where the graded clip goes)', 'out', values.out);

@@ -1,7 +1,6 @@
 /** `continuity palette IMAGE|VIDEO [--k N] [--seed S] [--frames N] [--json]`: weighted dominant colours. */
 import type { CliCommand } from '../command.ts';
-import { numberOption, parseCommandArgs } from '../command.ts';
-import { InputError } from '../../core/domain/errors.ts';
+import { numberOption, parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { paletteOfFile, type FilePalette } from '../../core/color/palette-of-file.ts';
 
 const help = `Usage: continuity palette IMAGE|VIDEO [--k N] [--seed S] [--frames N] [--json]
@@ -39,7 +38,7 @@ export const command: CliCommand = {
       k: { type: 'string' }, seed: { type: 'string' }, frames: { type: 'string' }, json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`palette takes exactly one IMAGE or VIDEO, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity palette --help".`, 'IMAGE|VIDEO', positionals);
+    exactlyOnePositional('palette', positionals, 'IMAGE|VIDEO', 'IMAGE or VIDEO');
     const k = numberOption('k', values.k, { min: 1, max: 32, integer: true }) ?? 5;
     const seed = numberOption('seed', values.seed, { integer: true }) ?? 1;
     const frames = numberOption('frames', values.frames, { min: 1, max: 120, integer: true }) ?? 12;

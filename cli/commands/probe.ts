@@ -1,7 +1,6 @@
 /** `continuity probe VIDEO [--json]`: what a video file is. */
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs } from '../command.ts';
-import { InputError } from '../../core/domain/errors.ts';
+import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { probe, type ProbeResult } from '../../core/media/probe.ts';
 
 const help = `Usage: continuity probe VIDEO [--json]
@@ -34,7 +33,7 @@ export const command: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('probe', argv, { json: { type: 'boolean' } });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`probe takes exactly one VIDEO, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity probe --help".`, 'VIDEO', positionals);
+    exactlyOnePositional('probe', positionals, 'VIDEO');
     const path = positionals[0]!;
     const result = await probe(path, { signal: io.signal });
     io.out(values.json ? JSON.stringify({ file: path, ...result }, null, 2) : formatProbe(path, result));

@@ -5,7 +5,7 @@
  * is in the output (a failing take is a result, not failed work).
  */
 import type { CliCommand } from '../command.ts';
-import { parseCommandArgs } from '../command.ts';
+import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { scoreTake } from '../../core/quality/score-take.ts';
 import { isImagePath } from '../../core/media/thumbnail.ts';
@@ -42,7 +42,7 @@ export const command: CliCommand = {
       json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
-    if (positionals.length !== 1) throw new InputError(`score takes exactly one VIDEO or IMAGE, got ${positionals.length} (${JSON.stringify(positionals)}). Run "continuity score --help".`, 'VIDEO', positionals);
+    exactlyOnePositional('score', positionals, 'VIDEO', 'VIDEO or IMAGE');
     const references = values.reference ?? [];
     if (references.length === 0) throw new InputError('--reference IMAGE is required (the look reference to score against)', 'reference', references);
     const kind = values.kind ?? 'anchor';
