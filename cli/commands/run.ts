@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
 import { runLookFile, type RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
 import { createRunProgress } from '../shared/run-progress.ts';
 import { formatRunSummary } from '../shared/run-summary.ts';
+import { createStageTimer } from '../shared/stage-times.ts';
 
 const help = `Usage: continuity run LOOK.json --out DIR [options]
 
@@ -45,15 +46,23 @@ export function parseFormats(raw: string | undefined): ExportFormat[] | undefine
 
 export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: CliIO, totalClips: number): Promise<number> {
   const progress = createRunProgress(io, totalClips);
-  const result = await runLookFile({ ...opts, signal: io.signal, onEvent: progress.onEvent });
+  const stages = createStageTimer();
+  const result = await runLookFile({
+    ...opts, signal: io.signal,
+    onEvent: (e) => { stages.onEvent(e); progress.onEvent(e); },
+    onExportProgress: (fraction, step) => { stages.exportStarted(); opts.onExportProgress?.(fraction, step); },
+  });
   progress.finish();
+  const stageSeconds = stages.finish();
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (json) {
     io.out(JSON.stringify({
       projectDir: result.projectDir, lookId: result.lookId, pack: { root: result.pack.root, manifest: result.pack.manifestPath, skipped: result.pack.skipped },
       shots: result.run.shots, spentUsd: result.run.spentUsd, estimateUsd: result.run.plan.cost.totalUsd, seconds: result.run.seconds,
+      stageSeconds, peakRssMb,
     }, null, 2));
   } else {
-    io.out(formatRunSummary(result));
+    io.out(formatRunSummary(result, { stageSeconds, peakRssMb }));
   }
   // Shots held for review are a result, not a failure: the summary lists them and their reasons.
   // A clip whose generation failed is: the rest of the pack was still delivered.
