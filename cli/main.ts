@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliCommand, CliIO } from './command.ts';
 import { InputError, isCanceled } from '../core/domain/errors.ts';
 import { redact } from '../core/log/logger.ts';
+import { installCrashGuard } from './crash-guard.ts';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 
@@ -38,6 +39,8 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     signal: controller.signal,
     ...io,
   };
+  // Process-wide handlers only for the real command line, not when a test calls main() in-process.
+  const guard = io ? null : installCrashGuard(full.err);
   try {
     const commands = await loadCommands();
     const [name, ...rest] = argv;
@@ -62,5 +65,6 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
+    guard?.settled();
   }
 }
