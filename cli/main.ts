@@ -7,6 +7,7 @@ import { commandCatalog, type CatalogEntry } from './command-catalog.ts';
 import { InputError, isCanceled } from '../core/domain/errors.ts';
 import { redact } from '../core/log/logger.ts';
 import { APP_VERSION } from '../core/pipeline/app-version.ts';
+import { installCrashGuard } from './crash-guard.ts';
 
 function usage(commands: Map<string, CatalogEntry>): string {
   const width = Math.max(...[...commands.keys()].map((k) => k.length));
@@ -25,6 +26,8 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     signal: controller.signal,
     ...io,
   };
+  // Process-wide handlers only for the real command line, not when a test calls main() in-process.
+  const guard = io ? null : installCrashGuard(full.err);
   try {
     const commands = commandCatalog();
     const [name, ...rest] = argv;
@@ -50,5 +53,6 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     return 1;
   } finally {
     process.off('SIGINT', onSigint);
+    guard?.settled();
   }
 }

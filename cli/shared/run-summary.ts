@@ -25,9 +25,13 @@ export function formatRunSummary(r: RunLookFileResult, measured?: RunMeasures): 
   lines.push('');
   lines.push(`passed the gate: ${passed}/${run.shots.length} · mean continuity score ${mean.toFixed(2)} · cost $${run.spentUsd.toFixed(2)} (estimate $${run.plan.cost.totalUsd.toFixed(2)}) · ${run.seconds.toFixed(1)} s`);
   if (measured) lines.push(`time per stage: ${formatStageSeconds(measured.stageSeconds) || '—'} · peak memory ${measured.peakRssMb} MB (this process; ffmpeg runs in its own)`);
-  lines.push(`clip pack: ${pack.root}`);
-  lines.push(`  ${pack.files.length + 1} files: Clips/, PromptPacks/, LUTs/, Stills/contact-sheet.png, Timelines/ (fcpxml, edl, otio, mlt, kdenlive), manifest.json`);
-  if (pack.skipped.length) lines.push(`  not exported (${pack.skipped.length}): ${pack.skipped.map((s) => `${s.label}: ${s.reason}`).join('; ')} — use --all to include them`);
+  if (!pack) {
+    lines.push('clip pack: not written — no clip of this batch was made (each failed clip and its reason are listed below)');
+  } else {
+    lines.push(`clip pack: ${pack.root}`);
+    lines.push(`  ${pack.files.length + 1} files: Clips/, PromptPacks/, LUTs/, Stills/contact-sheet.png, Timelines/ (fcpxml, edl, otio, mlt, kdenlive), manifest.json`);
+  }
+  if (pack?.skipped.length) lines.push(`  not exported (${pack.skipped.length}): ${pack.skipped.map((s) => `${s.label}: ${s.reason}`).join('; ')} — use --all to include them`);
   lines.push(`project: ${relative(process.cwd(), r.projectDir) || r.projectDir} (re-run with --resume to continue an interrupted batch)`);
   return lines.join('\n');
 }
