@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { probe } from '../../../core/media/probe.ts';
 import { startFakeFal, type FakeFal } from '../../fakes/fake-fal.ts';
+import { TEST_NODE_ARGS } from '../../support/test-switches.ts';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
 const SAMPLE = join(REPO, 'resources/sample-look');
@@ -38,12 +39,12 @@ export function falEnv(fake: FakeFal): Record<string, string> {
 export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
 /**
- * `node bin/continuity.mjs ARGS`. `killWhen` sees stderr so far (on output and every 25 ms) and
+ * `node bin/continuity.mjs ARGS` with the test switches (fast polls of the loopback fake). `killWhen` sees stderr so far (on output and every 25 ms) and
  * returns true to SIGKILL the process at that instant (a crash, not a clean exit).
  */
 export function runCli(args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin/continuity.mjs'), ...args], {
+    const child = spawn(process.execPath, [...TEST_NODE_ARGS, join(REPO, 'bin/continuity.mjs'), ...args], {
       cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
