@@ -15,6 +15,8 @@ import { runLookBatch, type RunLookResult } from './run-look.ts';
 
 export interface RunLookFileOptions {
   lookPath: string;
+  /** The user allowed images outside the LOOK.json's folder. */
+  allowOutside?: boolean;
   outDir: string;
   /** Default: <outDir>/.continuity-project, so `--resume` finds the same project. */
   projectDir?: string;
@@ -45,7 +47,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
   const projectDir = resolve(o.projectDir ?? join(outDir, DEFAULT_PROJECT_DIR));
   const project = openProject(projectDir, { create: true });
   try {
-    const { lookId, loaded } = await importLookFile(project, o.lookPath);
+    const { lookId, loaded } = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
     const batch = loaded.look.batch;
     // --model alone: the registry knows which provider offers it.
     const provider = o.provider ?? (o.model ? undefined : batch.provider);
