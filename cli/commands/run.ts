@@ -35,6 +35,8 @@ Options:
                       scaled / retimed locally (the extra cost is shown); refuse: stop instead
   --formats LIST      timelines: ${EXPORT_FORMATS.join(',')} (default: all)
   --all               export takes still awaiting review too
+  --allow-outside     use images outside the LOOK.json's folder (../, absolute paths, symlinks
+                      out of it); without it such a reference is refused (exit 2)
   --json              print the result as JSON on stdout
 Progress goes to stderr. Ctrl-C cancels cleanly; run again with --resume.
 Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`;
@@ -88,7 +90,7 @@ export const command: CliCommand = {
     const { values, positionals } = parseCommandArgs('run', argv, {
       out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
       concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, wait: { type: 'boolean' }, clips: { type: 'string' },
-      seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
+      seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' },
     });
     const [lookPath, ...extra] = positionals;
     if (!lookPath) throw new InputError('run: missing LOOK.json argument. Run "continuity run --help".', 'LOOK.json');
@@ -99,7 +101,7 @@ export const command: CliCommand = {
       throw new InputError(`--conform must be conform or refuse, got ${JSON.stringify(values.conform)}`, 'conform', values.conform);
     }
     return runAndReport({
-      lookPath, outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
+      lookPath, allowOutside: values['allow-outside'], outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
       budgetUsd: numberOption('budget', values.budget, { min: 0 }) ?? null,
       concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
       resume: values.resume, waitForProject: values.wait, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
