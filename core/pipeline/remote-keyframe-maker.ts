@@ -18,7 +18,7 @@ import { createJobsRepo } from '../jobs/jobs-repo.ts';
 import type { JobRunner } from '../jobs/runner-types.ts';
 import { createLogger } from '../log/logger.ts';
 import type { ProviderAdapter } from '../providers/adapter.ts';
-import { baseUrlOverridesFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
+import { gateOptionsFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
 import { resolveKey, type KeyStore } from '../providers/keys.ts';
 import { estimateCostUsd, type ModelCapability, type ProviderId } from '../providers/registry.ts';
 import type { Project } from '../store/open-project.ts';
@@ -111,7 +111,7 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
       }
       let m: ModelCapability;
       try {
-        m = gateModel(modelId, { purpose: 'keyframe', provider, commercialOnly: o.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) });
+        m = gateModel(modelId, { purpose: 'keyframe', provider, commercialOnly: o.commercialOnly, ...gateOptionsFromEnv(env) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return fallback(req, `${provider}:${modelId} may not be used here: ${refusalReason(err.message)}`);
