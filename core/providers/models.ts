@@ -24,8 +24,7 @@ const falVeo = {
   provider: 'fal', kind: 'video', durations: [4, 6, 8], durationRange: null, sizes: HD_SIZES, anySize: false,
   aspectRatios: SIXTEEN_NINE, fps: [24],
   inputLimits: { maxBytes: 8 * MB, maxPixels: 3840 * 2160, aspectRange: [0.5, 2] },
-  // With audio on; fal lists 0.20/s with audio off.
-  price: { perSecondUsd: 0.4 }, maxPromptChars: 4000, retired: null, ...commercial,
+  price: { perSecondUsd: 0.4, note: 'audio on (the default); fal lists 0.20 USD/s with audio off' }, maxPromptChars: 4000, retired: null, ...commercial,
 } satisfies Partial<ModelCapabilityInput>;
 
 export const MODELS: readonly ModelCapabilityInput[] = [
@@ -34,7 +33,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     inputs: { ...noInputs, startImage: true, endImage: true, referenceImages: { max: 8, kinds: ['layer'] }, seed: 'accepted', negativePrompt: true },
     durations: [4, 8], durationRange: { min: 1, max: 60 }, sizes: HD_SIZES, anySize: true, aspectRatios: ['16:9', '9:16', '1:1', '4:5'],
     fps: [24, 25, 30], inputLimits: { maxBytes: 200 * MB, maxPixels: 100_000_000, aspectRange: [0.2, 5] },
-    price: { perSecondUsd: 0 }, maxPromptChars: 2000, ...commercial,
+    price: { perSecondUsd: 0, note: 'local previz renderer: runs on this machine, no charge' }, maxPromptChars: 2000, ...commercial,
     licenceNote: 'Rendered locally from your own references; previz, not AI generation.',
     retired: null,
     notes: 'Camera motion + colour transforms + composited layers with ffmpeg. Prompts are recorded, not rendered. Deterministic for a seed.',
@@ -73,7 +72,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [5, 10], durationRange: null, sizes: ['1920x1080', '1080x1920', '1080x1080'], anySize: false,
     aspectRatios: ['16:9', '9:16', '1:1'], fps: [24],
     inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
-    price: { perSecondUsd: 0.098, billingUnitSeconds: 5 }, maxPromptChars: 2500, ...commercial, retired: null,
+    price: { perSecondUsd: 0.098, billingUnitSeconds: 5, note: 'Kling renders 5 s or 10 s clips: a 4 s clip is billed as 5 s, an 8 s clip as 10 s' }, maxPromptChars: 2500, ...commercial, retired: null,
     notes: 'Start image + tail_image_url; no seed. Output aspect follows the start image; fps as observed, verify.',
     seedNote: 'Kling takes no seed (on fal and on Replicate)',
   },
@@ -122,7 +121,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [], durationRange: null, sizes: ['1024x576', '576x1024', '1024x1024'], anySize: false,
     aspectRatios: ['16:9', '9:16', '1:1'], fps: [],
     inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.33, 3] },
-    price: { perImageUsd: 0.033 }, maxPromptChars: 2000, commercialUse: false,
+    price: { perImageUsd: 0.033, note: 'identity keyframe, one image per clip' }, maxPromptChars: 2000, commercialUse: false,
     licenceNote: 'Non-commercial: PuLID uses InsightFace weights (non-commercial) and FLUX.1-dev (FLUX.1 [dev] Non-Commercial License).',
     retired: null, notes: 'The seed actually used is returned and recorded on the take.',
   },
@@ -154,7 +153,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [4, 8, 12], durationRange: null, sizes: ['1280x720', '720x1280'], anySize: false,
     aspectRatios: SIXTEEN_NINE, fps: [30],
     inputLimits: { maxBytes: 20 * MB, maxPixels: 1792 * 1024, aspectRange: [0.5625, 1.7778] },
-    price: { perSecondUsd: 0.1 }, maxPromptChars: 4000, ...commercial,
+    price: { perSecondUsd: 0.1, note: 'OpenAI retired the Sora 2 Videos API on 2026-09-24; kept for compatible endpoints' }, maxPromptChars: 4000, ...commercial,
     retired: { date: '2026-09-24', reason: 'OpenAI shut down Sora 2 and the Videos API on 2026-09-24; there is no replacement.' },
     notes: 'input_reference must match size exactly (letterboxed before upload); no seed, no end frame; remix = edit.',
     seedNote: 'the /v1/videos protocol has no seed field',

@@ -76,6 +76,8 @@ export const ModelCapabilitySchema = z.object({
     perImageUsd: z.number().min(0).optional(),
     /** Billing granularity: Kling bills whole 5 s units. */
     billingUnitSeconds: positive.optional(),
+    /** What the price assumes (audio on, resolution, source); shown with the estimate. */
+    note: z.string().optional(),
   }),
   maxPromptChars: z.number().int().positive(),
   commercialUse: z.boolean(),

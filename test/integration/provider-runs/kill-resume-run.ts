@@ -4,6 +4,7 @@
  * again with `--resume`. Returns what the tests assert on: both runs, the pack's clips and the
  * project's jobs and takes.
  */
+import assert from 'node:assert/strict';
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { openProject } from '../../../core/store/open-project.ts';
@@ -65,4 +66,21 @@ export async function killAndResume(o: { dir: string; fake: FakeCore; provider: 
   const packDir = second.code === 0 ? packRoot(out) : out;
   const clips = second.code === 0 ? await clipFacts(mp4s(join(packDir, 'Clips'))) : [];
   return { first, second, clips, jobs: after.jobs, unfinishedAtKill, takesBefore: before.takes, packDir };
+}
+
+/**
+ * The acceptance facts every provider shares: killed mid-batch with a job in flight, resumed to
+ * exit 0, `clips` clips of exactly 1280x720 × 96 frames, one create per take, and every take that
+ * was in flight at the kill finished under its own id.
+ */
+export function assertKilledAndDelivered(r: KillResumeResult, fake: FakeCore, clips: number): void {
+  assert.equal(r.first.signal, 'SIGKILL', `killed mid-batch (exit ${r.first.code}): ${r.first.stderr.slice(-1500)}`);
+  assert.ok(r.unfinishedAtKill.length >= 1, 'a paid job was in flight at the kill');
+  assert.equal(r.second.code, 0, r.second.stderr.slice(-2000));
+  assert.equal(r.clips.length, clips);
+  for (const c of r.clips) assert.deepEqual([c.width, c.height, c.frames], [1280, 720, 96], c.file);
+  const counts = fake.createCounts();
+  assert.equal(Object.keys(counts).length, clips, 'one take per clip reached the provider');
+  for (const [key, n] of Object.entries(counts)) assert.equal(n, 1, `${key} was created ${n} times`);
+  for (const id of r.unfinishedAtKill) assert.ok(r.jobs.some((j) => j.take_id === id && j.state === 'succeeded'), `in-flight take ${id} finished after resume`);
 }
