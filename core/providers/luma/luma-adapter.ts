@@ -9,17 +9,19 @@
  * Luma without one and says so. Each payload records where the image went.
  *
  * Retries: the SDK retries 408/409/429/5xx twice by default with no idempotency key: the client
- * runs with `maxRetries: 0` and a guarded fetch; the job runner owns backoff.
+ * runs with `maxRetries: 0` and a guarded fetch; the job runner owns backoff. A create whose
+ * outcome is unknown is looked up in `GET /generations` by its echoed request (reconcile).
  * Base URL: CONTINUITY_LUMA_BASE_URL (…/dream-machine/v1).
  */
 import LumaAI from 'lumaai';
 import { InputError } from '../../domain/errors.ts';
-import { ProviderError, type CreateContext, type GenerationRequest, type PollResult, type ProviderAdapter } from '../adapter.ts';
+import { ProviderError, type CreateContext, type GenerationRequest, type PollResult, type ProviderAdapter, type ReconcileHint } from '../adapter.ts';
 import { resolveBaseUrl, resolveKey, type KeySources } from '../keys.ts';
 import { downloadToFile } from '../remote/download-to-file.ts';
 import { createFalImageHost, type ImageHost } from '../remote/fal-image-host.ts';
 import { createGuardedFetch, toProviderError } from '../remote/guarded-fetch.ts';
 import { prepareImage } from '../remote/prepare-image.ts';
+import { sameJson } from '../remote/same-json.ts';
 import { imageHostChoice } from '../image-host.ts';
 import { buildLumaBody } from './luma-inputs.ts';
 
@@ -101,6 +103,19 @@ export function createLumaAdapter(opts: LumaAdapterOptions = {}): ProviderAdapte
 
     async download(_remoteId, outputUrl, destPath, { signal }) {
       await downloadToFile({ provider: 'luma', url: outputUrl, destPath, signal, fetchImpl: opts.fetchImpl });
+    },
+
+    async reconcile(_key: string, hint: ReconcileHint) {
+      const sent = hint.payload as (Record<string, unknown> & { hostedImages?: unknown }) | null;
+      if (!sent) throw new InputError('no recorded Luma payload to reconcile with', 'payload', hint.payload);
+      const { hostedImages: _hosted, ...body } = sent;
+      let list;
+      try { list = await shared.generations.list({ limit: 100, offset: 0 }, { signal: hint.signal } as never); } catch (err) { throw fail(err); }
+      const since = hint.since.getTime() - 5 * 60_000;
+      const matches = (list.generations ?? []).filter((g) => g.id && !hint.exclude.has(g.id) && Date.parse(g.created_at ?? '') >= since
+        && sameJson({ ...(g.request as Record<string, unknown> | undefined), generation_type: undefined }, { ...body, generation_type: undefined }));
+      if (matches.length > 1) throw new ProviderError({ provider: 'luma', status: null, message: `Luma lists ${matches.length} generations matching this take's request; cannot tell which is ours` });
+      return matches[0]?.id ?? null;
     },
 
     async cancel(remoteId) {

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openProject } from '../../../core/store/open-project.ts';
 import type { FakeCore, FakeJob } from '../../fakes/fake-core.ts';
 import { clipFacts, mp4s, packRoot, runCli, writeSmallLook, type CliRun } from '../remote-run/remote-run-helpers.ts';
@@ -57,8 +58,21 @@ export async function killAndResume(o: { dir: string; fake: FakeCore; provider: 
   const args = ['run', writeSmallLook(o.dir, { clips: o.clips ?? 12 }), '--out', out, '--provider', o.provider, '--model', o.model,
     '--max-retries', '0', '--concurrency', '2', '--budget', '200'];
   const inFlight = () => [...o.fake.jobs.values()].some((j) => j.state === 'queued' || j.state === 'running');
+  // Kill while a paid job runs at the provider with its remote id saved, and no create is between
+  // "payload recorded" and "remote id saved": Runway and Gemini have no list to reconcile such a
+  // create with, so it would (rightly) wait for a person — runner-faults.test.ts covers that case.
+  const dbPath = join(out, '.continuity-project', 'project.sqlite');
+  const safeMoment = () => {
+    if (!existsSync(dbPath)) return false;
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const q = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return q("SELECT COUNT(*) AS n FROM jobs WHERE state = 'submitting' AND payload_json IS NOT NULL") === 0
+        && q("SELECT COUNT(*) AS n FROM jobs WHERE state IN ('submitted', 'running')") > 0;
+    } catch { return false; } finally { db.close(); }
+  };
   const env = { CONTINUITY_POLL_INTERVAL_MS: '40', ...o.env };
-  const first = await runCli(args, env, (stderr) => /\[2\/\d+\]/.test(stderr) && inFlight());
+  const first = await runCli(args, env, (stderr) => /\[2\/\d+\]/.test(stderr) && inFlight() && safeMoment());
   const before = readProject(join(out, '.continuity-project'));
   const unfinishedAtKill = before.jobs.filter((j) => j.state !== 'succeeded').map((j) => j.take_id);
   const second = await runCli([...args, '--resume'], env);

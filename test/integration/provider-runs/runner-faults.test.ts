@@ -154,3 +154,26 @@ test('google: inline image bytes, durationSeconds 4, no seed', () => {
     assert.ok(!('seed' in b.parameters));
   }
 });
+
+test('luma: a connection reset after Luma accepted the create is found in its generation list, not sent again', async () => {
+  const c = CASES[1]!;
+  const { project, runner, req } = setup(c);
+  luma.inject({ op: 'create', kind: 'reset', key: 'luma-reset' });
+  const id = runner.submit({ takeId: 'luma-reset', provider: 'luma', request: req() });
+  await runner.waitAll();
+  assert.equal(runner.get(id).state, 'succeeded');
+  assert.equal(luma.createsFor('luma-reset'), 1);
+  project.close();
+});
+
+test('runway and google: a reset create cannot be looked up, so the take waits for a person instead of being sent again', async () => {
+  for (const c of [CASES[0]!, CASES[2]!]) {
+    const { project, runner, req } = setup(c);
+    c.fake().inject({ op: 'create', kind: 'reset', key: `${c.provider}-reset` });
+    const id = runner.submit({ takeId: `${c.provider}-reset`, provider: c.provider, request: req() });
+    await runner.waitAll();
+    assert.equal(runner.get(id).state, 'needs_user_decision', c.provider);
+    assert.equal(c.fake().createsFor(`${c.provider}-reset`), 1);
+    project.close();
+  }
+});
