@@ -11,6 +11,9 @@ import type { KeyStore } from '../providers/keys.ts';
 import { createOpenAIVideosAdapter } from '../providers/openai/openai-videos-adapter.ts';
 import { createReplicateAdapter } from '../providers/replicate/replicate-adapter.ts';
 import { pollIntervalFromEnv } from '../providers/poll-interval.ts';
+import { createRunwayAdapter } from '../providers/runway/runway-adapter.ts';
+import { createLumaAdapter } from '../providers/luma/luma-adapter.ts';
+import { createGoogleVeoAdapter } from '../providers/google/google-veo-adapter.ts';
 
 export function remoteAdapterFor(provider: string, env: NodeJS.ProcessEnv, store?: KeyStore): ProviderAdapter {
   // CONTINUITY_POLL_INTERVAL_MS, clamped to the provider's documented minimum.
@@ -19,7 +22,10 @@ export function remoteAdapterFor(provider: string, env: NodeJS.ProcessEnv, store
     case 'fal': return createFalAdapter(sources);
     case 'replicate': return createReplicateAdapter(sources);
     case 'openai': return createOpenAIVideosAdapter(sources);
+    case 'runway': return createRunwayAdapter(sources);
+    case 'luma': return createLumaAdapter(sources);
+    case 'google': return createGoogleVeoAdapter(sources);
     default:
-      throw new InputError(`provider ${JSON.stringify(provider)} has no adapter in this build yet; use local, fal, replicate or openai`, 'provider', provider);
+      throw new InputError(`provider ${JSON.stringify(provider)} has no adapter in this build; use local, fal, replicate, openai, runway, luma or google`, 'provider', provider);
   }
 }

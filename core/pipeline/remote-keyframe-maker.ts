@@ -18,9 +18,10 @@ import { createJobsRepo } from '../jobs/jobs-repo.ts';
 import type { JobRunner } from '../jobs/runner-types.ts';
 import { createLogger } from '../log/logger.ts';
 import type { ProviderAdapter } from '../providers/adapter.ts';
-import { baseUrlOverridesFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
+import { gateOptionsFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
 import { resolveKey, type KeyStore } from '../providers/keys.ts';
-import { estimateCostUsd, type ModelCapability, type ProviderId } from '../providers/registry.ts';
+import { KEYFRAME_MODELS } from '../providers/keyframe-models.ts';
+import { estimateCostUsd, type ModelCapability } from '../providers/registry.ts';
 import type { Project } from '../store/open-project.ts';
 import { createJobWaiter } from './job-waiter.ts';
 import { createLocalKeyframeMaker, type KeyframeMaker, type KeyframeRequest, type KeyframeResult } from './keyframe-maker.ts';
@@ -28,11 +29,7 @@ import { remoteAdapterFor } from './remote-adapter-for.ts';
 
 const log = createLogger('pipeline');
 
-/** The keyframe model per kind (PROVIDERS.md): PuLID for faces, IP-Adapter for style. */
-export const KEYFRAME_MODELS = {
-  identity: { provider: 'fal', model: 'fal-ai/flux-pulid' },
-  style: { provider: 'replicate', model: 'lucataco/ip-adapter-sdxl' },
-} as const satisfies Record<KeyframeRequest['kind'], { provider: ProviderId; model: string }>;
+export { KEYFRAME_MODELS };
 
 export interface RemoteKeyframeOptions {
   project: Project;
@@ -110,7 +107,7 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
       }
       let m: ModelCapability;
       try {
-        m = gateModel(modelId, { purpose: 'keyframe', provider, commercialOnly: o.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) });
+        m = gateModel(modelId, { purpose: 'keyframe', provider, commercialOnly: o.commercialOnly, ...gateOptionsFromEnv(env) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return fallback(req, `${provider}:${modelId} may not be used here: ${refusalReason(err.message)}`);

@@ -83,7 +83,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
     async render(req: RenderRequest): Promise<RenderResult> {
       // 'refuse' (or an impossible target) throws InputError here, before anything is sent.
       const plan = planFor(req);
-      const { request, notes } = buildGenerationRequest(req, m, plan);
+      const { request, notes, record } = buildGenerationRequest(req, m, plan);
       if (req.signal?.aborted) throw new CanceledError(`take ${req.takeId} canceled before it was submitted`);
       const jobId = runner.submit({ takeId: req.takeId, provider: m.provider, request, estimatedCostUsd: plan.costUsd });
       const job = await waiter.wait(runner, jobId, { signal: req.signal, onProgress: (f) => req.onProgress?.(0.9 * f) });
@@ -102,7 +102,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
         previz: false,
         parameters: {
           width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, frames: conformed.steps.frames,
-          jobId, seedSent: request.seed ?? null,
+          jobId, seedSent: request.seed ?? null, ...record,
           generate: plan.generate,
           providerOutput: { sha256: job.output.sha256, ...conformed.received },
           conform: { planned: plan.steps, applied: steps, copied: conformed.steps.copy, scaleMode: conformed.steps.scale, extraCostUsd: plan.extraCostUsd, policy },

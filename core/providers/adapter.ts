@@ -7,7 +7,7 @@
  */
 import { WorkError } from '../domain/errors.ts';
 
-export type RemoteProviderId = 'fal' | 'replicate' | 'openai';
+export type RemoteProviderId = 'fal' | 'replicate' | 'openai' | 'runway' | 'luma' | 'google';
 
 /** One generation, provider-neutral. Paths are local files; adapters upload what they need. */
 export interface GenerationRequest {
