@@ -124,6 +124,9 @@ export interface ReviewStats { lookId: string; approved: number; rejected: numbe
 
 export interface ExportView { root: string; files: number; skipped: { name: string; reason: string }[] }
 
+/** A relinked pack: its resolved root, the timelines rewritten (links each), clips verified by sha256. */
+export interface RelinkView { root: string; timelines: { path: string; references: number }[]; verified: number }
+
 export interface AppSettings {
   defaultProvider: string;
   defaultModel: string;

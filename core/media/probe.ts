@@ -30,6 +30,12 @@ export interface ProbeResult {
   startSeconds: number;
   /** Demuxer name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
   container: string;
+  /** The stream's YCbCr matrix tag as ffprobe names it (bt709, smpte170m…); absent when untagged. */
+  colorSpace?: string;
+  /** The stream's range tag: "tv" (limited) or "pc" (full); absent when untagged. */
+  colorRange?: string;
+  /** The container's `comment` tag (local animatics carry their previz label there). */
+  comment?: string;
 }
 
 export interface ProbeOptions { signal?: AbortSignal; timeoutMs?: number }
@@ -48,12 +54,13 @@ export function probeArgs(path: string): string[] {
 interface RawStream {
   index?: number; codec_type?: string; codec_name?: string; width?: number; height?: number; pix_fmt?: string;
   avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string; color_transfer?: string;
+  color_space?: string; color_range?: string;
   disposition?: { attached_pic?: number }; tags?: Record<string, string>;
   side_data_list?: Array<{ side_data_type?: string; rotation?: number }>;
 }
 interface RawProbe {
   streams?: RawStream[];
-  format?: { duration?: string; format_name?: string };
+  format?: { duration?: string; format_name?: string; tags?: Record<string, string> };
   packets?: Array<{ stream_index?: number; pts_time?: string; dts_time?: string; duration_time?: string }>;
 }
 
@@ -76,6 +83,11 @@ function normaliseRotation(deg: number): 0 | 90 | 180 | 270 {
 
 /** Transfer characteristics of HDR video, as ffprobe names them. */
 const HDR_TRANSFERS: Record<string, string> = { smpte2084: 'PQ, SMPTE ST 2084', 'arib-std-b67': 'HLG' };
+
+/** `{ [key]: value }` when ffprobe reported a real value, `{}` for absent or "unknown". */
+function known<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value && value !== 'unknown' ? { [key]: value } as Record<K, string> : {};
+}
 
 /** Interpret ffprobe's JSON. Pure: unit-tested on recorded output. */
 export function parseProbeOutput(json: string, path: string): ProbeResult {
@@ -149,6 +161,9 @@ export function parseProbeDetailed(json: string, path: string): DetailedProbe {
     hasAudio: streams.some((s) => s.codec_type === 'audio'),
     startSeconds: start,
     container: raw.format?.format_name ?? 'unknown',
+    ...known('colorSpace', video.color_space),
+    ...known('colorRange', video.color_range),
+    ...known('comment', raw.format?.tags?.comment),
   };
   return { result, frameTimes: times };
 }
