@@ -16,10 +16,11 @@ export interface ImportedLook { lookId: string; loaded: LoadedLook; replaced: bo
 
 /**
  * Import LOOK.json into the project. A look of the same name is updated in place (same id, its
- * shots and takes kept) unless `asNew` asks for a fresh one.
+ * shots and takes kept) unless `asNew` asks for a fresh one. Images outside the LOOK.json's
+ * folder are refused unless `allowOutside` (the user said yes).
  */
-export async function importLookFile(project: Project, lookPath: string): Promise<ImportedLook> {
-  const source = await loadLookFile(lookPath);
+export async function importLookFile(project: Project, lookPath: string, opts: { allowOutside?: boolean } = {}): Promise<ImportedLook> {
+  const source = await loadLookFile(lookPath, { allowOutside: opts.allowOutside });
   const rewrite = async (r: ResolvedReference) => {
     const ref = await project.assets.putFile(r.path);
     recordAsset(project.db, ref, 'image');

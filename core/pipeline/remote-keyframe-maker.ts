@@ -76,11 +76,10 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
     if (resolveKey(provider, { env, store: o.keyStore })) adapters[provider] = remoteAdapterFor(provider, env, o.keyStore);
   }
   const waiter = createJobWaiter();
-  const envPoll = Number(env.CONTINUITY_POLL_INTERVAL_MS);
   let runner: JobRunner | null = null;
   const runnerFor = (): JobRunner => runner ??= createJobRunner({
     db: o.project.db, assets: o.project.assets, adapters, budgetUsd: o.budgetUsd ?? null, batchId: o.batchId,
-    pollIntervalMs: o.pollIntervalMs ?? (Number.isFinite(envPoll) && envPoll > 0 ? envPoll : undefined),
+    pollIntervalMs: o.pollIntervalMs,
     onEvent: (e) => {
       waiter.onEvent(e);
       o.onJobEvent?.({ takeId: e.takeId, state: e.state, progress: e.progress, costSoFarUsd: e.costSoFarUsd });

@@ -26,7 +26,7 @@ export interface RemoteRendererOptions extends CreateRendererOptions {
   env: NodeJS.ProcessEnv;
   /** When the model cannot make the batch exactly: generate larger and conform locally (default), or refuse. */
   conformPolicy?: ConformPolicy;
-  /** Overrides the adapter's poll interval (default: CONTINUITY_POLL_INTERVAL_MS, else the adapter's). */
+  /** Overrides the adapter's poll interval (default: the adapter's, which honours CONTINUITY_POLL_INTERVAL_MS down to the provider's minimum). */
   pollIntervalMs?: number;
 }
 
@@ -40,7 +40,6 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
   const m = o.capability;
   const adapter = remoteAdapterFor(m.provider, o.env, o.keyStore);
   const waiter = createJobWaiter();
-  const envPoll = Number(o.env.CONTINUITY_POLL_INTERVAL_MS);
   const runner = createJobRunner({
     db: o.project.db,
     assets: o.project.assets,
@@ -48,7 +47,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
     concurrency: o.concurrency,
     budgetUsd: o.budgetUsd ?? null,
     batchId: o.batchId,
-    pollIntervalMs: o.pollIntervalMs ?? (Number.isFinite(envPoll) && envPoll > 0 ? envPoll : undefined),
+    pollIntervalMs: o.pollIntervalMs,
     onEvent: (e) => {
       waiter.onEvent(e);
       o.onJobEvent?.({ takeId: e.takeId, state: e.state, progress: e.progress, costSoFarUsd: e.costSoFarUsd });

@@ -16,6 +16,8 @@ import { runLookBatch, type RunLookResult } from './run-look.ts';
 
 export interface RunLookFileOptions {
   lookPath: string;
+  /** The user allowed images outside the LOOK.json's folder. */
+  allowOutside?: boolean;
   outDir: string;
   /** Default: <outDir>/.continuity-project, so `--resume` finds the same project. */
   projectDir?: string;
@@ -56,7 +58,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
     lock = await lockProject(project.dir, { command: thisCommand('continuity run'), wait: o.waitForProject, signal: o.signal, onWaiting: o.onProjectWaiting });
   } catch (err) { project.close(); throw err; }
   try {
-    const { lookId, loaded } = await importLookFile(project, o.lookPath);
+    const { lookId, loaded } = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
     const batch = loaded.look.batch;
     // --model alone: the registry knows which provider offers it.
     const provider = o.provider ?? (o.model ? undefined : batch.provider);
