@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliCommand, CliIO } from './command.ts';
 import { InputError, isCanceled } from '../core/domain/errors.ts';
 import { redact } from '../core/log/logger.ts';
+import { startProcessHygiene } from './shared/signals.ts';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 
@@ -29,8 +30,7 @@ function usage(commands: Map<string, CliCommand>): string {
 
 export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const stopHygiene = startProcessHygiene(controller); // SIGINT/SIGTERM/SIGHUP cancel; dead runs' folders reclaimed
   const full: CliIO = {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
@@ -61,6 +61,6 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     if (process.env.CONTINUITY_DEBUG) full.err(redact(e.stack ?? ''));
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopHygiene();
   }
 }
