@@ -65,6 +65,7 @@ and retried when it fails the gate. Prints per shot: mechanism used, score, brid
   --budget USD        refuse to start attempts past this spend
   --max-retries N     automatic retries per shot when a take fails the gate (default 2)
   --size WxH          quick previz draft at this size instead of the look's (e.g. 640x360)
+  --wait              when another run or the app is writing to the project, wait for it
   --json              print the result as JSON on stdout
 Progress goes to stderr. Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`,
   regenerate: `Usage: continuity session regenerate PROJECT SESSION SHOT [--seed S] [run options]

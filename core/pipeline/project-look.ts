@@ -31,8 +31,12 @@ export async function importLookFile(project: Project, lookPath: string, opts: {
     references: await Promise.all(source.look.references.map(async (ref, i) => ({ ...ref, path: await rewrite(source.references[i]!) }))),
     productShots: await Promise.all(source.look.productShots.map(async (p, i) => ({ ...p, path: await rewrite(source.productShots[i]!) }))),
   };
-  const existing = getLookByName(project.db, look.name);
-  const row = saveLook(project.db, { id: existing?.id, look, dir: source.dir });
+  // Look-up and insert in one IMMEDIATE transaction: two imports of the same look at once (two
+  // runs started together) update one row instead of racing into "already exists".
+  const { existing, row } = project.db.transaction(() => {
+    const found = getLookByName(project.db, look.name);
+    return { existing: found, row: saveLook(project.db, { id: found?.id, look, dir: source.dir }) };
+  }).immediate();
   const loaded = await resolveLook(look, project.dir, `${look.name} (project look)`);
   syncReferenceRows(project, row.id, loaded);
   return { lookId: row.id, loaded, replaced: Boolean(existing) };

@@ -6,7 +6,7 @@
  */
 import { CanceledError } from '../domain/errors.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
-import { isTerminal } from '../jobs/job-state.ts';
+import { isReopenable, isTerminal } from '../jobs/job-state.ts';
 import { createJobsRepo } from '../jobs/jobs-repo.ts';
 import { createLogger } from '../log/logger.ts';
 import { conformPlan, type ConformPlan, type ConformPolicy } from '../providers/conform-plan.ts';
@@ -71,11 +71,12 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
 
     takeIdFor({ key, attempt, basis }) {
       // Skip ids whose job died (failed, canceled, expired): that take is over; a new one is a new
-      // create. A live, finished or undecided job keeps its id: it is picked up, never re-sent.
+      // create. A live, finished, undecided or reopenable job (polls/downloads gave up in transit,
+      // the output still at the provider) keeps its id: it is picked up, never re-sent.
       for (let n = 1; ; n++) {
         const id = attemptTakeId(key, attempt, basis, n);
         const job = repo.byTake(id);
-        if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision') return id;
+        if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision' || isReopenable(job)) return id;
       }
     },
 
