@@ -6,6 +6,7 @@ import type { CliIO } from './command.ts';
 import { commandCatalog, type CatalogEntry } from './command-catalog.ts';
 import { InputError, isCanceled } from '../core/domain/errors.ts';
 import { redact } from '../core/log/logger.ts';
+import { startProcessHygiene } from './shared/signals.ts';
 import { APP_VERSION } from '../core/pipeline/app-version.ts';
 import { installCrashGuard } from './crash-guard.ts';
 
@@ -17,8 +18,7 @@ function usage(commands: Map<string, CatalogEntry>): string {
 
 export async function main(argv: string[], io?: Partial<CliIO>): Promise<number> {
   const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  const stopHygiene = startProcessHygiene(controller); // SIGINT/SIGTERM/SIGHUP cancel; dead runs' folders reclaimed
   const full: CliIO = {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
@@ -52,7 +52,7 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     if (process.env.CONTINUITY_DEBUG) full.err(redact(e.stack ?? ''));
     return 1;
   } finally {
-    process.off('SIGINT', onSigint);
+    stopHygiene();
     guard?.settled();
   }
 }

@@ -77,9 +77,11 @@ export const commands = {
     defaultModel: z.string().min(1).optional(),
     budgetUsd: z.number().min(0).nullable().optional(),
     commercialOnly: z.boolean().optional(),
-    ffmpegPath: path.nullable().optional(),
     concurrency: z.number().int().min(1).max(16).optional(),
   }).strict()).returns<V.AppSettings>(),
+  // The page never names a program to run: main opens its own file picker and checks the choice
+  // (a regular executable answering -version as ffmpeg). `reset` goes back to the default search.
+  'settings.chooseFfmpeg': cmd(z.object({ reset: z.boolean().optional() }).strict()).returns<V.AppSettings>(),
 
   'keys.status': cmd(none).returns<V.KeysView>(),
   'keys.set': cmd(z.object({ provider: z.enum(PROVIDERS_WITH_KEYS), key: z.string().min(8).max(512) }).strict()).returns<V.KeysView>(),

@@ -7,13 +7,14 @@ import { PROVIDER_ENV, gateOptionsFromEnv, keyHint, providerStatus, whyIneligibl
 import { resolveBaseUrl } from '../../providers/keys.ts';
 import { listModels, type ProviderId } from '../../providers/registry.ts';
 import { resetFfmpegResolution } from '../../media/ffmpeg-path.ts';
+import { validateFfmpegBinary } from '../../media/validate-ffmpeg.ts';
 import { redact } from '../../log/logger.ts';
 import { PROVIDERS_WITH_KEYS } from '../contract.ts';
 import type { Handlers } from '../dispatch.ts';
 import type { StudioContext } from '../studio-context.ts';
 import type { KeysView, ModelView } from '../types.ts';
 
-type Group = Pick<Handlers, 'settings.get' | 'settings.set' | 'keys.status' | 'keys.set' | 'keys.remove' | 'keys.test' | 'providers.list'>;
+type Group = Pick<Handlers, 'settings.get' | 'settings.set' | 'settings.chooseFfmpeg' | 'keys.status' | 'keys.set' | 'keys.remove' | 'keys.test' | 'providers.list'>;
 
 function keysView(ctx: StudioContext): KeysView {
   const keys = PROVIDERS_WITH_KEYS.map((provider) => {
@@ -41,11 +42,21 @@ export function settingsHandlers(ctx: StudioContext): Group {
       const next = { ...ctx.settings.get() };
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
       ctx.settings.set(next);
-      if ('ffmpegPath' in patch) {
-        // The engine resolves ffmpeg from FFMPEG_PATH; a user-chosen path takes effect at once.
-        if (next.ffmpegPath) process.env.FFMPEG_PATH = next.ffmpegPath; else delete process.env.FFMPEG_PATH;
-        resetFfmpegResolution();
+      return next;
+    },
+    'settings.chooseFfmpeg': async ({ reset }) => {
+      const current = ctx.settings.get();
+      let chosen: string | null = null;
+      if (!reset) {
+        const picked = ctx.host.pickExecutable ? await ctx.host.pickExecutable('Choose the ffmpeg program') : null;
+        if (!picked) return current; // canceled, or a shell without a picker
+        chosen = (await validateFfmpegBinary(picked)).path;
       }
+      const next = { ...current, ffmpegPath: chosen };
+      ctx.settings.set(next);
+      // The engine resolves ffmpeg from FFMPEG_PATH; the checked choice takes effect at once.
+      if (chosen) process.env.FFMPEG_PATH = chosen; else delete process.env.FFMPEG_PATH;
+      resetFfmpegResolution();
       return next;
     },
     'keys.status': async () => keysView(ctx),
