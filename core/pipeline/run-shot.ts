@@ -48,6 +48,8 @@ export interface ShotRunContext {
   takeKey?: string;
   /** Makes identity/style keyframes (default: local). Remote renderers offer theirs (ShotRenderer.keyframeMaker). */
   keyframes?: KeyframeMaker;
+  /** The parent anchor's current take of a variant or seasonal swap (undefined: none to compare with). */
+  anchorClip?: (shot: PlannedShot) => Promise<string | undefined>;
 }
 
 export interface AttemptRecord {
@@ -161,7 +163,8 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   progress('grade', 0);
   const grade = await cx.quality.grade({ video: render.path, shot, references: start.colourReferences, out: join(cx.workDir, `${shot.id}-take${p.attempt}-graded.mp4`), lutOut: join(cx.workDir, `${shot.id}-take${p.attempt}.cube`), signal: cx.signal });
   progress('score', 0);
-  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, signal: cx.signal });
+  const anchorClip = shot.parentId && cx.anchorClip ? await cx.anchorClip(shot) : undefined;
+  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, anchorClip, signal: cx.signal });
   const record: AttemptRecord = {
     takeId, shotId: shot.id, attempt: p.attempt, mechanism: p.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: p.why,
     // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).

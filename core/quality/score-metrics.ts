@@ -37,9 +37,21 @@ export type TakeMetrics = {
   semantic: number | null;
 };
 
+/** One judged metric: its value next to its limit and the reason it gave (if any). */
+export interface MetricCheck {
+  metric: string;
+  value: number;
+  limit: number;
+  pass: boolean;
+  /** The failure or near-miss sentence; null when the value is comfortably within the limit. */
+  reason: string | null;
+}
+
 export interface ScoreResult {
   score: number;
   pass: boolean;
+  /** Every judged metric with its value, limit and reason (the review screen and audit show these). */
+  checks: MetricCheck[];
   /** Failures first ("palette drift ΔE 9.1 > 6"), then near misses. */
   reasons: string[];
 }
@@ -89,6 +101,7 @@ export function scoreMetrics(metrics: TakeMetrics, thresholds: Thresholds, probl
   let total = 0;
   const failures: string[] = [];
   const nearMisses: string[] = [];
+  const checks: MetricCheck[] = [];
   for (const metric of Object.keys(WEIGHTS) as JudgedMetric[]) {
     const value = metrics[metric];
     const limit = thresholds[metric];
@@ -98,13 +111,15 @@ export function scoreMetrics(metrics: TakeMetrics, thresholds: Thresholds, probl
     total += WEIGHTS[metric];
     const lower = LOWER_IS_BETTER.has(metric);
     const fails = lower ? value > limit : value < limit;
-    if (fails) failures.push(LABEL[metric](fmt(metric, value), lower ? '>' : '<', String(limit)));
-    else if (s < 0.6) nearMisses.push(LABEL[metric](fmt(metric, value), lower ? '≤' : '≥', `${limit} (near the limit)`));
+    let reason: string | null = null;
+    if (fails) failures.push(reason = LABEL[metric](fmt(metric, value), lower ? '>' : '<', String(limit)));
+    else if (s < 0.6) nearMisses.push(reason = LABEL[metric](fmt(metric, value), lower ? '≤' : '≥', `${limit} (near the limit)`));
+    checks.push({ metric, value, limit, pass: !fails, reason });
   }
   // Nothing measurable is not evidence of continuity: score 0 and say so.
-  if (total === 0) return { score: 0, pass: false, reasons: [...problems, 'no metric could be measured'] };
+  if (total === 0) return { score: 0, pass: false, checks, reasons: [...problems, 'no metric could be measured'] };
   const score = (weighted / total) * (problems.length ? 0.25 : 1);
   failures.unshift(...problems);
   if (failures.length === 0 && score < thresholds.minScore) failures.push(`score ${score.toFixed(2)} < ${thresholds.minScore}`);
-  return { score, pass: failures.length === 0, reasons: [...failures, ...nearMisses] };
+  return { score, pass: failures.length === 0, checks, reasons: [...failures, ...nearMisses] };
 }

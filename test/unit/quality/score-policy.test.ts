@@ -74,7 +74,7 @@ test('overrides win field by field; nothing measurable scores 0; near misses are
   const { thresholds } = thresholdsFor('anchor', [], { paletteDeltaE: 3 });
   assert.equal(scoreMetrics(metrics({ paletteDeltaE: 4 }), thresholds).pass, false);
   const none = scoreMetrics(NONE, thresholds);
-  assert.deepEqual(none, { score: 0, pass: false, reasons: ['no metric could be measured'] });
+  assert.deepEqual(none, { score: 0, pass: false, checks: [], reasons: ['no metric could be measured'] });
   const near = scoreMetrics(metrics({ chromaticityDistance: 0.34 }), thresholdsFor('anchor').thresholds);
   assert.equal(near.pass, true);
   assert.match(near.reasons.join(), /near the limit/);
