@@ -63,6 +63,10 @@ export const PromptPackSchema = z.object({
     metrics: z.record(z.string(), z.number().nullable()),
     reasons: z.array(z.string()),
     attempts: z.number().int().min(1),
+    /** The limit each metric was judged against (null = not judged), beside its value in `metrics`. */
+    thresholds: z.record(z.string(), z.number().nullable()).optional(),
+    /** Which checks were not judged and why. */
+    notes: z.array(z.string()).optional(),
   }).optional(),
   review: z.object({ verdict: z.enum(['pending', 'approved', 'rejected']), at: z.string().nullable() }).optional(),
 });

@@ -9,7 +9,8 @@ import { identityLut } from '../color/lut3d.ts';
 import { gradeClip } from '../grade/grade-clip.ts';
 import { loadImage } from '../media/load-image.ts';
 import { prepareReferences, type ReferenceSet } from '../quality/measure-frames.ts';
-import { scoreTake } from '../quality/score-take.ts';
+import { readAnchorFrames, scoreTake } from '../quality/score-take.ts';
+import type { RawImage } from '../domain/raw-image.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import type { QualityStep } from './quality-step.ts';
 
@@ -33,6 +34,13 @@ export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
     }
     return set;
   };
+  // An anchor's take is decoded once for all its variants.
+  const anchors = new Map<string, Promise<RawImage[]>>();
+  const anchorFrames = (path: string, signal?: AbortSignal) => {
+    let frames = anchors.get(path);
+    if (!frames) { frames = readAnchorFrames(path, signal); anchors.set(path, frames); frames.catch(() => anchors.delete(path)); }
+    return frames;
+  };
   return {
     async grade({ video, shot, references, out, lutOut, signal }) {
       if (shot.deltas.some((d) => d.kind === 'palette')) {
@@ -47,9 +55,14 @@ export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
         note: `${g.method} transfer: palette ΔE ${g.before.paletteDeltaE.toFixed(1)} → ${g.after.paletteDeltaE.toFixed(1)}`,
       };
     },
-    async score({ video, shot, references, previousClip, signal }) {
-      const s = await scoreTake({ video, references: await referenceSet(references), previousVideo: previousClip, shotKind: shot.kind, deltas: shot.deltas, signal });
-      return { score: s.score, pass: s.pass, metrics: { ...s.metrics }, reasons: s.reasons };
+    async score({ video, shot, references, previousClip, anchorClip, signal }) {
+      const s = await scoreTake({
+        video, references: await referenceSet(references), previousVideo: previousClip, shotKind: shot.kind, deltas: shot.deltas, signal,
+        anchorFrames: anchorClip ? await anchorFrames(anchorClip, signal) : undefined,
+        // A static previz animatic of a still is meant to hold: frozen is judged on moving shots only.
+        expectMotion: shot.motion !== 'static',
+      });
+      return { score: s.score, pass: s.pass, metrics: { ...s.metrics }, reasons: s.reasons, notes: s.notes, thresholds: { ...s.thresholds } };
     },
   };
 }

@@ -6,10 +6,20 @@
 import type { PlannedShot } from '../domain/shot.ts';
 
 export interface GradeOutcome { path: string; lutPath: string; method: string; strength: number; note: string }
-export interface ScoreOutcome { score: number; pass: boolean; metrics: Record<string, number | null>; reasons: string[] }
+export interface ScoreOutcome {
+  score: number;
+  pass: boolean;
+  metrics: Record<string, number | null>;
+  reasons: string[];
+  /** Which checks were not judged and why (no anchor take, still image…). */
+  notes?: string[];
+  /** The limit each metric was judged against (null = not judged), beside its value in `metrics`. */
+  thresholds?: Record<string, number | null>;
+}
 
 export interface QualityStep {
   /** `references`: the look reference images this shot's colour is anchored to. */
   grade(input: { video: string; shot: PlannedShot; references: readonly string[]; out: string; lutOut: string; signal?: AbortSignal }): Promise<GradeOutcome>;
-  score(input: { video: string; shot: PlannedShot; references: readonly string[]; previousClip?: string; signal?: AbortSignal }): Promise<ScoreOutcome>;
+  /** `anchorClip`: the parent anchor's current take, for variants and seasonal swaps (structure outside the declared change). */
+  score(input: { video: string; shot: PlannedShot; references: readonly string[]; previousClip?: string; anchorClip?: string; signal?: AbortSignal }): Promise<ScoreOutcome>;
 }

@@ -21,6 +21,7 @@ import { recordAttempt } from './record-attempt.ts';
 import { runShot, type ShotOutcome } from './run-shot.ts';
 import type { ShotRenderer } from './shot-renderer.ts';
 import { makeWorkDir } from '../runtime/work-dirs.ts';
+import type { PlannedShot } from '../domain/shot.ts';
 
 export interface RunLookOptions {
   project: Project;
@@ -73,10 +74,17 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   try {
     const seed = o.seed ?? loaded.look.batch.seed;
     const order = plan.shots.map((shot, i) => ({ shot, i }));
+    // Each shot's current take, for its variants' structure check. A variant waits only on a
+    // parent earlier in the order (the pool starts shots in order, so that one is already running).
+    const currentClip = new Map(plan.shots.map((s) => [s.id, deferred<string | undefined>()]));
+    const anchorClip = async (shot: PlannedShot): Promise<string | undefined> => {
+      const parent = plan.shots.find((s) => s.id === shot.parentId);
+      return parent && plan.shots.indexOf(parent) < plan.shots.indexOf(shot) ? currentClip.get(parent.id)!.promise : undefined;
+    };
     const summaries = await runPool(order, o.concurrency ?? Math.max(1, availableParallelism()), async ({ shot, i }, _n, signal): Promise<ShotSummary> => {
       const row = rows[i]!;
       const kept = o.resume ? resumedSummary(project, row, shot.index) : undefined;
-      if (kept) return kept;
+      if (kept) { currentClip.get(shot.id)!.resolve(undefined); return kept; }
       setShotStatus(project.db, row.id, 'running');
       emit({ type: 'shot-updated', shotId: row.id, status: 'running' });
       let outcome: ShotOutcome;
@@ -85,12 +93,13 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
           { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed },
           {
             renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
-            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id, keyframes: o.renderer.keyframeMaker,
+            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id, keyframes: o.renderer.keyframeMaker, anchorClip,
             emit: (e) => emit(e.type === 'shot-updated' || e.type === 'job-progress' ? { ...e, shotId: row.id } : e),
             record: async (a) => { await recordAttempt(project, row.id, plan.packs[i]!, a); },
           },
         );
       } catch (err) {
+        currentClip.get(shot.id)!.resolve(undefined);
         const canceled = signal.aborted || isCanceled(err);
         setShotStatus(project.db, row.id, canceled ? 'canceled' : 'failed');
         emit({ type: 'shot-updated', shotId: row.id, status: canceled ? 'canceled' : 'failed', reasons: [(err as Error).message] });
@@ -100,6 +109,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
         return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: 'failed', score: null, attempts: listTakes(project.db, row.id).length, reasons: [(err as Error).message] };
       }
       setCurrentTake(project.db, row.id, outcome.current.takeId);
+      currentClip.get(shot.id)!.resolve(outcome.current.grade.path);
       if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
       setShotStatus(project.db, row.id, outcome.status);
       emit({ type: 'shot-updated', shotId: row.id, status: outcome.status, score: outcome.current.quality.score, reasons: outcome.reasons });
@@ -112,6 +122,12 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => { resolve = r; });
+  return { promise, resolve };
 }
 
 /** Store the plan's shots, keeping existing rows (and their takes) when resuming the same plan. */

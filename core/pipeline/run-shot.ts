@@ -49,6 +49,8 @@ export interface ShotRunContext {
   takeKey?: string;
   /** Makes identity/style keyframes (default: local). Remote renderers offer theirs (ShotRenderer.keyframeMaker). */
   keyframes?: KeyframeMaker;
+  /** The parent anchor's current take of a variant or seasonal swap (undefined: none to compare with). */
+  anchorClip?: (shot: PlannedShot) => Promise<string | undefined>;
 }
 
 export interface AttemptRecord {
@@ -60,6 +62,8 @@ export interface AttemptRecord {
   mechanismWhy: string;
   seedSent: number | null;
   styleStrength: number;
+  /** What this retry changed from the previous attempt; null on the first attempt. */
+  change: string | null;
   start: StartImage;
   render: RenderResult;
   grade: GradeOutcome;
@@ -91,7 +95,7 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
   const mechanisms = [first.mechanism, ...first.fallbacks];
   const attempts: AttemptRecord[] = [];
   const history: Attempt[] = [];
-  let next = { mechanism: first.mechanism as Exclude<Mechanism, 'seed-persistence'>, seed: job.seed as number | null, styleStrength: shot.styleStrength };
+  let next: { mechanism: Exclude<Mechanism, 'seed-persistence'>; seed: number | null; styleStrength: number; change?: string } = { mechanism: first.mechanism as Exclude<Mechanism, 'seed-persistence'>, seed: job.seed, styleStrength: shot.styleStrength };
 
   for (;;) {
     const choice = chooseMechanism({ ...mechCtx, exclude: mechanisms.slice(0, mechanisms.indexOf(next.mechanism)) });
@@ -101,6 +105,7 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
     const decision = nextAttempt(history, {
       maxRetries: cx.maxRetries, budgetLeftUsd: cx.budget.leftUsd(),
       costPerAttemptUsd: cx.renderer.estimateAttemptUsd(cx.seconds), mechanisms,
+      strengthApplies: (m) => strengthChangesInputs(m, job, cx),
     });
     if (decision.action === 'accept') {
       return { shotId: shot.id, status: 'passed', attempts, current: attempts[decision.takeIndex]!, reasons: attempts[decision.takeIndex]!.quality.reasons };
@@ -110,7 +115,11 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
     }
     cx.emit({ type: 'log', level: 'info', message: `shot ${shot.id}: ${decision.why}; retrying with ${decision.change}` });
     const mechanism = decision.mechanism === 'seed-persistence' ? next.mechanism : decision.mechanism;
-    next = { mechanism, seed: decision.seed, styleStrength: decision.styleStrength };
+    const last = attempts[attempts.length - 1]!;
+    const change = decision.change === 'new-seed' ? `new seed ${last.seedSent ?? 'none'} → ${decision.seed ?? 'none (the model re-samples)'}`
+      : decision.change === 'stronger-style' ? `style strength ${last.styleStrength} → ${decision.styleStrength}`
+      : `mechanism ${last.mechanism} → ${mechanism}`;
+    next = { mechanism, seed: decision.seed, styleStrength: decision.styleStrength, change: `${change} (${decision.why})` };
   }
 }
 
@@ -121,6 +130,20 @@ interface AttemptParams {
   seed: number | null;
   styleStrength: number;
   attempt: number;
+  /** What this retry changed from the previous attempt (absent on the first). */
+  change?: string;
+}
+
+/**
+ * Whether a stronger style strength would change this attempt's inputs: only a keyframe moved
+ * toward the look's colour anchor (an identity keyframe, or a style source that is not a look
+ * reference) or a generated keyframe uses it. A keyframe cut straight from a look reference and a
+ * frame bridge do not, and the local renderer takes no strength of its own.
+ */
+function strengthChangesInputs(mechanism: Mechanism, job: ShotJob, cx: ShotRunContext): boolean {
+  if (mechanism === 'frame-bridge' || mechanism === 'seed-persistence') return false;
+  if (cx.keyframes && mechanism !== 'native-reference') return true;
+  return (mechanism === 'identity-keyframe' && Boolean(cx.assets.characterReference)) || (mechanism !== 'native-reference' && Boolean(job.styleSource));
 }
 
 async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): Promise<AttemptRecord> {
@@ -162,11 +185,12 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   progress('grade', 0);
   const grade = await cx.quality.grade({ video: render.path, shot, references: start.colourReferences, out: join(cx.workDir, `${shot.id}-take${p.attempt}-graded.mp4`), lutOut: join(cx.workDir, `${shot.id}-take${p.attempt}.cube`), signal: cx.signal });
   progress('score', 0);
-  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, signal: cx.signal });
+  const anchorClip = shot.parentId && cx.anchorClip ? await cx.anchorClip(shot) : undefined;
+  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, anchorClip, signal: cx.signal });
   const record: AttemptRecord = {
     takeId, shotId: shot.id, attempt: p.attempt, mechanism: p.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: p.why,
     // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).
-    seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, styleStrength: p.styleStrength, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
+    seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
   };
   await cx.record(record);
   progress('done', 1);

@@ -47,8 +47,9 @@ export interface StartImage {
   note: string;
   /**
    * The look reference images this attempt's colour is graded and scored against: the approved
-   * look reference the shot was framed from (as framed), else the look's colour anchor. Never the
-   * previous clip, so drift cannot accumulate along a chain.
+   * look reference the shot was framed from (the whole image, not the crop the take was animated
+   * from), else the look's colour anchor. Never the previous clip, so drift cannot accumulate
+   * along a chain, and never an image derived from the take's own inputs.
    */
   colourReferences: string[];
   keyframe?: KeyframeFacts;
@@ -102,7 +103,9 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
       if (kf.provider === 'local') {
         return {
           path: kf.path, kind: 'keyframe', note: `${kind} keyframe (local, ${framing}): ${kf.note}`,
-          colourReferences: fromLookReference ? [kf.path] : [req.assets.colourAnchor],
+          // The approved look reference itself, never the keyframe cut from it: a take scored
+          // against its own input would pass by construction (issue 10).
+          colourReferences: fromLookReference ? [source] : [req.assets.colourAnchor],
         };
       }
       // A generated image is not a look reference: colour is judged against the look's anchor.

@@ -22,7 +22,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       model,
       mechanism: a.mechanism,
       alsoUsed: a.alsoUsed,
-      parameters: { ...a.render.parameters, styleStrength: a.styleStrength, startImage: a.start.note, mechanismWhy: a.mechanismWhy, ...(a.start.keyframe ? { keyframe: a.start.keyframe } : {}) },
+      parameters: { ...a.render.parameters, styleStrength: a.styleStrength, startImage: a.start.note, mechanismWhy: a.mechanismWhy, ...(a.change ? { retryChange: a.change } : {}), ...(a.start.keyframe ? { keyframe: a.start.keyframe } : {}) },
       inputs: [{ role: a.start.kind, sha256: hashes.start }],
       seedSent: a.seedSent,
       seedReturned: a.render.seedReturned,
@@ -33,7 +33,10 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       previz: a.render.previz,
     },
     grade: { method: a.grade.method, strength: a.grade.strength, lutSha256: hashes.lut },
-    quality: { score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt },
+    quality: {
+      score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt,
+      ...(a.quality.thresholds ? { thresholds: a.quality.thresholds } : {}), ...(a.quality.notes ? { notes: a.quality.notes } : {}),
+    },
     review: { verdict: review, at: review === 'pending' ? null : a.finishedAt },
   });
 }

@@ -23,6 +23,8 @@ function row(c: AuditClip, rank: number, thumb: string | undefined): string {
   <td class="name">${escapeHtml(c.name)}</td>
   <td><div class="bar"><span style="width:${pct}%"></span></div>${num(c.score)}</td>
   <td>${status}</td>
+  <td>${num(m?.chromaticityDistance)}</td>
+  <td>${num(m?.abHistogramDistance)}</td>
   <td>${num(m?.paletteDeltaE, 1)}</td>
   <td>${num(m?.histogramDistance)}</td>
   <td>${num(m?.flicker)}</td>
@@ -56,10 +58,10 @@ th{background:#f0f0f0;font-weight:600}img{width:160px;border-radius:3px;display:
 </style></head><body>
 <h1>Continuity audit</h1>
 <p class="meta">${escapeHtml(report.dir)} · ${s.clips} clips: ${s.passed} pass, ${s.failed} fail, ${s.unreadable} unreadable · shot kind ${escapeHtml(report.kind)} · ${escapeHtml(report.generatedAt)}</p>
-<p class="meta">Thresholds: palette ΔE2000 ≤ ${t.paletteDeltaE ?? '—'} · histogram ≤ ${t.histogramDistance ?? '—'} · flicker ≤ ${t.flicker ?? '—'} L* · drift ΔE ≤ ${t.drift ?? '—'}. Worst drifts first. Suggested LUTs (.cube, 33³) are beside this report.</p>
+<p class="meta">Thresholds: chromaticity ≤ ${t.chromaticityDistance ?? '—'} · a*b* histogram ≤ ${t.abHistogramDistance ?? '—'} · palette ΔE2000 ≤ ${t.paletteDeltaE ?? '—'} · Lab histogram ≤ ${t.histogramDistance ?? '—'} · flicker ≤ ${t.flicker ?? '—'} L* · drift ΔE ≤ ${t.drift ?? '—'}. Worst drifts first. Suggested LUTs (.cube, 33³) are beside this report.</p>
 <div class="refs">${extras.referenceThumbs.map((src, i) => `<img src="${src}" alt="reference ${i + 1}" title="${escapeHtml(report.references[i] ?? '')}">`).join('')}</div>
 <table>
-<thead><tr><th>#</th><th>frame</th><th>clip</th><th>score</th><th>verdict</th><th>palette ΔE</th><th>histogram</th><th>flicker</th><th>drift ΔE</th><th>suggested LUT</th><th>reasons</th></tr></thead>
+<thead><tr><th>#</th><th>frame</th><th>clip</th><th>score</th><th>verdict</th><th>chromaticity</th><th>a*b* hist.</th><th>palette ΔE</th><th>histogram</th><th>flicker</th><th>drift ΔE</th><th>suggested LUT</th><th>reasons</th></tr></thead>
 <tbody>
 ${report.clips.map((c, i) => row(c, i + 1, extras.thumbnails.get(c.file))).join('\n')}
 </tbody></table>

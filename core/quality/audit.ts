@@ -14,7 +14,7 @@ import { encodePng } from '../media/write-png.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import { estimateClipLut } from '../grade/clip-lut.ts';
 import { loadReferences, readVideoFrames } from './load-frames.ts';
-import { lookPalette, measureFrames } from './measure-frames.ts';
+import { lookPalette, measureTake } from './measure-frames.ts';
 import { scoreMetrics, type TakeMetrics } from './score-metrics.ts';
 import { thresholdsFor } from './thresholds.ts';
 import { renderAuditHtml } from './audit-html.ts';
@@ -103,8 +103,8 @@ export async function auditClips(input: AuditInput): Promise<AuditReport> {
     const name = basename(file);
     try {
       const frames = await readVideoFrames(file, { signal: input.signal });
-      const metrics = measureFrames(frames, references);
-      const verdict = scoreMetrics(metrics, thresholds);
+      const { metrics, problems } = measureTake(frames, references);
+      const verdict = scoreMetrics(metrics, thresholds, problems);
       const suggestion = estimateClipLut(frames.pooled, references.images, { referencePalette: references.palette, title: `Suggested grade for ${name}` });
       const lutName = uniqueLutName(file, used);
       await writeFileAtomic(join(reportDir, lutName), suggestion.cube);

@@ -28,6 +28,12 @@ export interface GateOptions {
   costPerAttemptUsd: number;
   /** Mechanisms this shot and model can use, highest fidelity first. */
   mechanisms: readonly Mechanism[];
+  /**
+   * Whether a stronger style strength changes this mechanism's inputs at all (default: yes). A
+   * keyframe cut straight from a look reference and a frame bridge ignore it: a "stronger style"
+   * retry would re-render the same inputs, so that step is skipped (issue 10: retries change something).
+   */
+  strengthApplies?: (mechanism: Mechanism) => boolean;
 }
 
 export type Change = 'new-seed' | 'stronger-style' | 'next-mechanism';
@@ -110,6 +116,7 @@ function applyChange(change: Change, history: readonly Attempt[], last: Attempt,
       return { seed, styleStrength: last.styleStrength, mechanism: last.mechanism };
     }
     case 'stronger-style': {
+      if (o.strengthApplies && !o.strengthApplies(last.mechanism)) return undefined;
       const up = PRESETS.find((p) => p > last.styleStrength + EPS);
       return up === undefined ? undefined : { seed: last.seed, styleStrength: up, mechanism: last.mechanism };
     }

@@ -7,7 +7,7 @@
 import { InputError } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import type { Delta, ShotKind } from '../domain/shot.ts';
-import { measureFrames, type ReferenceSet } from './measure-frames.ts';
+import { measureTake, type ReferenceSet } from './measure-frames.ts';
 import { loadReferences, readImageFrames, readVideoFrame, readVideoFrames } from './load-frames.ts';
 import { scoreMetrics, type TakeMetrics } from './score-metrics.ts';
 import { thresholdsFor, type Thresholds } from './thresholds.ts';
@@ -24,6 +24,12 @@ export interface ScoreTakeInput {
   references?: ReferenceSet;
   /** The previous take of a frame bridge: its exact last frame is compared with this take's first. */
   previousVideo?: string;
+  /** The parent anchor's take (a clip or still) a variant or seasonal swap is compared with. */
+  anchorVideo?: string;
+  /** Its frames already decoded (batch scoring); wins over anchorVideo. */
+  anchorFrames?: readonly RawImage[];
+  /** False when the shot is meant to be still: a frozen take is then not a problem. Default true. */
+  expectMotion?: boolean;
   shotKind: ShotKind;
   deltas?: readonly Delta[];
   thresholds?: Partial<Thresholds>;
@@ -38,6 +44,8 @@ export interface TakeScore {
   reasons: string[];
   /** Policy notes: which checks were not judged and why. */
   notes: string[];
+  /** Exposure problems (near-black, blown-out, blank, frozen); each also leads `reasons`. */
+  problems: string[];
   thresholds: Thresholds;
 }
 
@@ -55,12 +63,21 @@ export async function scoreTake(input: ScoreTakeInput): Promise<TakeScore> {
     // Bridge SSIM wants the take's exact first frame at the same detail as the previous last one.
     if (input.video) first = await readVideoFrame(input.video, 'first', { signal: input.signal });
   }
-  const metrics = measureFrames({ ...frames, first }, references, { previousLast });
+  const deltas = input.deltas ?? [];
+  const targetHex = deltas.flatMap((d) => (d.kind === 'palette' ? d.targetHex : []));
+  const anchorFrames = input.anchorFrames ?? (input.anchorVideo ? await readAnchorFrames(input.anchorVideo, input.signal) : undefined);
+  const { metrics, problems } = measureTake({ ...frames, first }, references, { previousLast, anchorFrames, targetHex, expectMotion: input.expectMotion });
   if (input.semanticSimilarity) metrics.semantic = await semantic(input.semanticSimilarity, frames.pooled, references.images);
-  const { thresholds, notes } = thresholdsFor(input.shotKind, input.deltas ?? [], input.thresholds);
+  const { thresholds, notes } = thresholdsFor(input.shotKind, deltas, input.thresholds);
   if (!input.previousVideo && thresholds.bridgeSsim !== null) notes.push('no previous take: bridge SSIM not measured');
-  if (!input.video) notes.push('still image: flicker and drift not measured');
-  return { ...scoreMetrics(metrics, thresholds), metrics, notes, thresholds };
+  if (!anchorFrames && thresholds.anchorStructure !== null) notes.push("no anchor take given: structure vs the anchor not measured");
+  if (!input.video) notes.push('still image: flicker, drift and motion not measured');
+  return { ...scoreMetrics(metrics, thresholds, problems), metrics, notes, thresholds, problems };
+}
+
+/** The anchor's frames sampled across it (a still anchor is one frame). */
+export async function readAnchorFrames(path: string, signal?: AbortSignal): Promise<RawImage[]> {
+  return /\.(png|jpe?g|webp|tiff?)$/i.test(path) ? (await readImageFrames(path)).pooled : (await readVideoFrames(path, { signal })).pooled;
 }
 
 /** Best similarity of the take's middle frame to any reference (a take should match one of them). */

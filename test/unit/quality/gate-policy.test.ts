@@ -37,6 +37,15 @@ test('skips steps that cannot apply: strength already exact, no further mechanis
   if (d.action === 'retry') { assert.equal(d.change, 'new-seed'); assert.equal(d.seed, 3); }
 });
 
+test('a stronger style is skipped when it would not change the inputs (a keyframe cut from a look reference)', () => {
+  const history = [fail(), fail({ seed: 2 })];
+  const used = nextAttempt(history, opts({ mechanisms: ['style-keyframe', 'frame-bridge'] }));
+  assert.equal(used.action === 'retry' && used.change, 'stronger-style');
+  const skipped = nextAttempt(history, opts({ mechanisms: ['style-keyframe', 'frame-bridge'], strengthApplies: (m) => m !== 'style-keyframe' }));
+  assert.equal(skipped.action === 'retry' && skipped.change, 'next-mechanism');
+  assert.equal(skipped.action === 'retry' && skipped.mechanism, 'frame-bridge');
+});
+
 test('review with reasons at the retry limit or when the budget cannot pay another attempt', () => {
   const limit = nextAttempt([fail({ score: 0.2 }), fail({ score: 0.4, reasons: ['bridge SSIM 0.62 < 0.7'] })], opts({ maxRetries: 1 }));
   assert.equal(limit.action, 'review');
