@@ -47,6 +47,8 @@ const rerollSeed = (seed: number, takes: number) => (seed + 7919 * (takes + 1)) 
 export function runHandlers(ctx: StudioContext): RunRegistry {
   const runs = new Map<string, Run>();
   const board = createJobBoard(ctx.emit);
+  // A run whose clips have all settled is only closing its renderer: it no longer holds the look.
+  const busy = (lookId: string) => [...runs.values()].some((r) => r.lookId === lookId && r.jobIds.some((id) => ACTIVE.has(board.get(id)?.state ?? 'canceled')));
   const jobOfShot = new Map<string, string>();
 
   const onPipeline = (run: Run, e: PipelineEvent) => {
@@ -104,7 +106,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
   const prepare = (lookId: string, opts: { provider?: string; model?: string; budgetUsd?: number }, purposeKey: string) => {
     const { project } = requireProject(ctx);
     const look = requireLook(project, lookId).look;
-    if ([...runs.values()].some((r) => r.lookId === lookId)) throw new InputError(`a run of look "${look.name}" is already in progress; cancel it or wait for it to finish`, 'lookId', lookId);
+    if (busy(lookId)) throw new InputError(`a run of look "${look.name}" is already in progress; cancel it or wait for it to finish`, 'lookId', lookId);
     const settings = ctx.settings.get();
     const budgetUsd = opts.budgetUsd ?? look.batch.budgetUsd ?? settings.budgetUsd;
     const renderer = createRunRenderer(project, {
@@ -197,7 +199,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       },
     },
     activeCount: () => board.all().filter((j) => ACTIVE.has(j.state)).length,
-    isRunning: (lookId) => [...runs.values()].some((r) => r.lookId === lookId),
+    isRunning: busy,
     async cancelAll() {
       for (const run of runs.values()) run.controller.abort();
       await Promise.allSettled([...runs.values()].map((r) => r.done));
