@@ -5,6 +5,7 @@
  */
 import type { PipelineStage } from '../pipeline/pipeline-events.ts';
 import type { EmitEvent } from './events.ts';
+import { uiWords } from './ui-words.ts';
 import type { JobState, JobView } from './types.ts';
 
 export const ACTIVE: ReadonlySet<JobState> = new Set(['queued', 'running']);
@@ -36,6 +37,7 @@ export function createJobBoard(emit: EmitEvent): JobBoard {
     const prev = jobs.get(jobId);
     if (!prev) return;
     const next: JobView = { ...prev, ...patch, updatedAt: new Date().toISOString() };
+    if (next.error) next.error = uiWords(next.error);
     // Bars never jump backwards: a retry continues from where the bar is (its phase says "retry").
     if (ACTIVE.has(next.state) && next.progress < prev.progress) next.progress = prev.progress;
     if (!ACTIVE.has(next.state)) next.etaSeconds = null;

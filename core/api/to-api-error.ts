@@ -6,14 +6,15 @@ import type { z } from 'zod';
 import { CanceledError, InputError, WorkError, showValue } from '../domain/errors.ts';
 import { redact } from '../log/logger.ts';
 import type { ApiError } from './contract.ts';
+import { uiWords } from './ui-words.ts';
 
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof InputError) return { code: err.code, message: redact(err.message), ...(err.field ? { field: err.field } : {}) };
-  if (err instanceof CanceledError) return { code: 'canceled', message: redact(err.message) };
-  if (err instanceof WorkError) return { code: err.code, message: redact(err.message) };
+  if (err instanceof InputError) return { code: err.code, message: uiWords(redact(err.message)), ...(err.field ? { field: err.field } : {}) };
+  if (err instanceof CanceledError) return { code: 'canceled', message: uiWords(redact(err.message)) };
+  if (err instanceof WorkError) return { code: err.code, message: uiWords(redact(err.message)) };
   if (err instanceof Error && err.name === 'AbortError') return { code: 'canceled', message: 'canceled' };
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'internal', message: redact(message) };
+  return { code: 'internal', message: uiWords(redact(message)) };
 }
 
 /**
