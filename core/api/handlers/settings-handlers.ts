@@ -3,7 +3,8 @@
  * registry with gating status. Keys go from the store to the engine in-process; the renderer
  * only ever receives `keyHint()` text.
  */
-import { PROVIDER_ENV, baseUrlOverridesFromEnv, eligibleModels, keyHint } from '../../providers/gating.ts';
+import { PROVIDER_ENV, baseUrlOverridesFromEnv, eligibleModels, keyHint, providerStatus } from '../../providers/gating.ts';
+import { resolveBaseUrl } from '../../providers/keys.ts';
 import { listModels, type ProviderId } from '../../providers/registry.ts';
 import { resetFfmpegResolution } from '../../media/ffmpeg-path.ts';
 import { redact } from '../../log/logger.ts';
@@ -18,7 +19,8 @@ function keysView(ctx: StudioContext): KeysView {
   const keys = PROVIDERS_WITH_KEYS.map((provider) => {
     const envVar = PROVIDER_ENV[provider].keyVar ?? '';
     const key = ctx.keyStore.get(provider) ?? process.env[envVar];
-    return { provider, envVar, set: Boolean(key), hint: keyHint(key) };
+    const status = providerStatus(provider, ctx.engineEnv());
+    return { provider, envVar, set: Boolean(key), hint: keyHint(key), host: status.host, baseUrlProblem: status.baseUrlProblem };
   });
   return { keys, storage: ctx.keyStore.info() };
 }
@@ -52,7 +54,8 @@ export function settingsHandlers(ctx: StudioContext): Group {
       if (!key) return { ok: false, message: `No ${provider} key is set. Paste one and press Save, or set ${envVar}.` };
       const check = KEY_CHECK[provider];
       const env = ctx.engineEnv();
-      const base = (PROVIDER_ENV[provider].baseUrlVar && env[PROVIDER_ENV[provider].baseUrlVar!]) || PROVIDER_ENV[provider].defaultBaseUrl;
+      let base: string | null | undefined;
+      try { base = resolveBaseUrl(provider, env) ?? PROVIDER_ENV[provider].defaultBaseUrl; } catch (err) { return { ok: false, message: (err as Error).message }; }
       if (!check || !base) return { ok: true, message: `Key stored (${keyHint(key)}). ${provider} has no free key-check endpoint; it is verified on the first run.` };
       try {
         const res = await fetch(base.replace(/\/$/, '') + check.path, { headers: check.header(key), signal: AbortSignal.timeout(8000) });
