@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { connectEvents } from './events.ts';
 import { useProject } from './state/project-slice.ts';
-import { useJobs, ACTIVE_STATES } from './state/jobs-slice.ts';
+import { useJobs } from './state/jobs-slice.ts';
 import { useUi, type Screen } from './state/ui-slice.ts';
 import { LibraryScreen } from './screens/library-screen.tsx';
 import { ReferenceBoard } from './screens/reference-board.tsx';
@@ -16,6 +16,7 @@ import { ReviewScreen } from './screens/review-screen.tsx';
 import { SettingsScreen } from './screens/settings-screen.tsx';
 import { ExportDialog } from './screens/export-dialog.tsx';
 import { Toasts } from './components/toasts.tsx';
+import { ConfirmDialog } from './components/confirm-dialog.tsx';
 import { Empty, ErrorState, Loading } from './components/status.tsx';
 
 const NAV: { screen: Screen; label: string; needsLook: boolean; group: string }[] = [
@@ -50,7 +51,8 @@ function ScreenView({ screen }: { screen: Screen }) {
 export function App() {
   const { status, error, current, looks, lookId, load, selectLook } = useProject();
   const { screen, go, exportOpen, setExportOpen } = useUi();
-  const active = useJobs((s) => Object.values(s.jobs).filter((j) => ACTIVE_STATES.has(j.state)).length);
+  const running = useJobs((s) => Object.values(s.jobs).filter((j) => j.state === 'running').length);
+  const queued = useJobs((s) => Object.values(s.jobs).filter((j) => j.state === 'queued').length);
 
   useEffect(() => {
     // A file dropped outside a drop zone must not make the window navigate to it.
@@ -90,7 +92,7 @@ export function App() {
           </label>
         )}
         <div className="spacer" />
-        {active > 0 && <button type="button" className="chip chip-live" onClick={() => go('jobs')}>{active} job{active === 1 ? '' : 's'} running</button>}
+        {running + queued > 0 && <button type="button" className="chip chip-live" onClick={() => void go('jobs')}>{running} running{queued ? ` · ${queued} queued` : ''}</button>}
         {current && lookId && <button type="button" className="primary" onClick={() => setExportOpen(true)}>Export…</button>}
       </header>
       <nav className="sidebar" aria-label="Screens">
@@ -101,18 +103,19 @@ export function App() {
               <button key={n.screen} type="button" className={`nav-item${n.screen === screen ? ' active' : ''}`}
                 aria-current={n.screen === screen ? 'page' : undefined}
                 disabled={(n.screen !== 'library' && n.screen !== 'settings' && !current) || (n.needsLook && !lookId)}
-                onClick={() => go(n.screen)}>{n.label}</button>
+                onClick={() => void go(n.screen)}>{n.label}</button>
             ))}
           </div>
         ))}
       </nav>
       <main className="content">
         {needsProject ? <LibraryScreen />
-          : needsLook ? <Empty title="No look yet"><p>Create or import a look from the project library first.</p><button type="button" onClick={() => go('library')}>Go to projects</button></Empty>
+          : needsLook ? <Empty title="No look yet"><p>Create or import a look from the project library first.</p><button type="button" onClick={() => void go('library')}>Go to projects</button></Empty>
           : <ScreenView screen={screen} />}
       </main>
       {exportOpen && lookId && <ExportDialog lookId={lookId} onClose={() => setExportOpen(false)} />}
       <Toasts />
+      <ConfirmDialog />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { CliCommand } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { editCommands } from '../session/edit-commands.ts';
 import { runCommands } from '../session/run-commands.ts';
+import { exportCommand } from '../session/export-command.ts';
 
 const SHOT = 'SHOT is a shot\'s number in the session (1, 2, …), its id or its label.';
 const SHOT_FIELDS = `  --framing F         wide, medium, close, detail
@@ -75,6 +76,17 @@ marked stale and listed; re-render them with "continuity session run PROJECT SES
   --seed S            render with this seed (default: the inherited one; the local renderer
                       is deterministic, so a new seed gives a different take)
 Run options as for "session run". ${SHOT}`,
+  export: `Usage: continuity session export PROJECT --session NAME --out DIR [--formats LIST] [--all] [--json]
+
+Write the session's current takes, in session order, as a clip pack an editor can drop into
+Resolve, Premiere, Final Cut or Kdenlive: <DIR>/<Look — Session>/ with Clips/, PromptPacks/,
+Stills/, Timelines/ (the timeline follows the session order) and manifest.json.
+  --session NAME      the session (its name or id; may also be given after PROJECT)
+  --out DIR           export root
+  --formats LIST      fcpxml, edl, otio, mlt (default: all)
+  --all               also deliver takes not approved in review (marked in the manifest)
+  --json              machine-readable result
+Every shot needs a take: a sequence with a gap does not cut together.`,
 };
 
 const help = `Usage: continuity session SUBCOMMAND PROJECT … (run "continuity session SUBCOMMAND --help")
@@ -92,6 +104,7 @@ Subcommands:
   list PROJECT [SESSION]                               sessions, or a session's shots
   run PROJECT SESSION [--only-stale] [--json]          render; per shot mechanism, score, bridge SSIM
   regenerate PROJECT SESSION SHOT [--seed S]           new take of one shot; marks dependants stale
+  export PROJECT --session NAME --out DIR [--all]      clip pack in session order
 
 Example:
   continuity session create proj --look resources/sample-look/look.json --name morning
@@ -102,7 +115,7 @@ Example:
   continuity session run proj morning
 Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`;
 
-const subcommands = { ...editCommands, ...runCommands };
+const subcommands: Record<string, (argv: string[], io: Parameters<typeof exportCommand>[1]) => Promise<number>> = { ...editCommands, ...runCommands, export: exportCommand };
 
 export const command: CliCommand = {
   name: 'session',

@@ -55,8 +55,11 @@ export const commands = {
   'shots.list': cmd(lookId).returns<V.ShotView[]>(),
   'shots.get': cmd(z.object({ shotId: id }).strict()).returns<V.ShotDetail>(),
 
-  'runs.start': cmd(z.object({ lookId: id, shotIds: z.array(id).optional(), provider: z.string().optional(), model: z.string().optional(), budgetUsd: z.number().min(0).optional() }).strict()).returns<V.RunView>(),
+  /** shotIds: render only these clips (retry / regenerate); reroll: with a new seed, a different take. */
+  'runs.start': cmd(z.object({ lookId: id, shotIds: z.array(id).min(1).optional(), reroll: z.boolean().optional(), provider: z.string().optional(), model: z.string().optional(), budgetUsd: z.number().min(0).optional() }).strict()).returns<V.RunView>(),
   'runs.session': cmd(z.object({ sessionId: id, onlyStale: z.boolean().optional() }).strict()).returns<V.RunView>(),
+  /** One session shot again with a new seed (earlier takes kept; later shots marked stale). */
+  'runs.regenerateSessionShot': cmd(z.object({ sessionId: id, shotId: id }).strict()).returns<V.RunView>(),
   'jobs.list': cmd(z.object({ lookId: id.optional() }).strict()).returns<V.JobView[]>(),
   'jobs.cancel': cmd(z.object({ jobId: id }).strict()).returns<V.JobView>(),
   'jobs.retry': cmd(z.object({ jobId: id }).strict()).returns<V.RunView>(),
@@ -65,7 +68,8 @@ export const commands = {
   'review.setVerdict': cmd(z.object({ takeId: id, verdict: z.enum(['approved', 'rejected', 'pending']) }).strict()).returns<V.TakeView>(),
   'review.stats': cmd(lookId).returns<V.ReviewStats>(),
 
-  'export.start': cmd(z.object({ lookId: id, outDir: path, formats: z.array(z.enum(FORMATS)).min(1), includeAll: z.boolean() }).strict()).returns<V.ExportView>(),
+  /** sessionId: the session's clip pack, in session order, instead of the look's matrix. */
+  'export.start': cmd(z.object({ lookId: id, sessionId: id.optional(), outDir: path, formats: z.array(z.enum(FORMATS)).min(1), includeAll: z.boolean() }).strict()).returns<V.ExportView>(),
   // After a pack folder is moved or copied: relink its .otio/.fcpxml/.edl media, hashes verified (issue 15 item 4).
   'export.relink': cmd(z.object({ packDir: path }).strict()).returns<V.RelinkView>(),
   'system.reveal': cmd(z.object({ path }).strict()).returns<{ shown: boolean }>(),

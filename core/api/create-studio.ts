@@ -72,7 +72,7 @@ export function createStudio(opts: CreateStudioOptions): Studio {
     ...projectHandlers(ctx, () => runs.cancelAll()),
     ...lookHandlers(ctx),
     ...referenceHandlers(ctx),
-    ...canonPlanHandlers(ctx),
+    ...canonPlanHandlers(ctx, (lookId) => runs.isRunning(lookId)),
     ...runs.handlers,
     ...reviewHandlers(ctx),
     ...exportHandlers(ctx),

@@ -92,6 +92,14 @@ export interface TakeView {
   score: number | null;
   pass: boolean | null;
   reasons: string[];
+  /** Each measured figure beside the threshold the gate held it to (null: not judged for this shot). */
+  metrics?: MetricView[];
+  /** The lowest overall score that passes the gate. */
+  minScore?: number | null;
+  /** What the gate does not judge for this shot, and why (a declared palette change…). */
+  gateNotes?: string[];
+  /** The seed sent with this take (null: the model takes none). */
+  seed?: number | null;
   review: ReviewVerdict;
   /** Ungraded output (the "before" of the grade toggle). */
   original: AssetRef | null;
@@ -102,6 +110,17 @@ export interface TakeView {
 }
 
 export interface AssetRef { sha256: string; ext: string }
+
+export interface MetricView {
+  key: string;
+  /** A person's name for it: "Palette difference (ΔE2000)". */
+  label: string;
+  value: number | null;
+  threshold: number | null;
+  /** true: the value must stay at or below the threshold; false: at or above. */
+  lowerIsBetter: boolean;
+  pass: boolean | null;
+}
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'needs_user_decision';
 
@@ -116,6 +135,18 @@ export interface JobView {
   costSoFarUsd: number;
   error: string | null;
   updatedAt: string;
+  /** The run this clip belongs to (rows are grouped by it). */
+  runId?: string;
+  /** The continuity session of a session shot, else null (a look batch clip). */
+  sessionId?: string | null;
+  /** What the queue groups rows under: "Look batch · NAME" or "Session · NAME". */
+  group?: string;
+  /** What is happening now: render, grade, score, "retry 1 of 2 · render"… */
+  phase?: string | null;
+  /** Seconds left, estimated from the time spent so far; null when unknown. */
+  etaSeconds?: number | null;
+  /** The quality gate's verdict on the finished take: a rendered clip can still fail it. */
+  gate?: 'passed' | 'failed' | null;
 }
 
 export interface RunView { runId: string; lookId: string; shotCount: number; estimateUsd: number }

@@ -2,7 +2,8 @@
  * Store rows → the plain views of types.ts. Also the LookFile the engine functions expect,
  * rebuilt from the look row plus its references in the asset store.
  */
-import type { PlannedShot } from '../domain/shot.ts';
+import type { Delta, PlannedShot, ShotKind } from '../domain/shot.ts';
+import { metricViews } from './metric-views.ts';
 import type { Project } from '../store/open-project.ts';
 import { getCanonVersion, getLook, listReferences, type LookRow, type ReferenceRow } from '../store/looks-repo.ts';
 import { getSetting } from '../store/settings-repo.ts';
@@ -70,16 +71,24 @@ export function shotView(project: Project, row: ShotRow): ShotView {
   };
 }
 
-interface PackLike { take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; previz?: boolean }; model?: { provider?: string; model?: string } }
+interface PackLike {
+  take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; previz?: boolean; seedSent?: number | null };
+  model?: { provider?: string; model?: string };
+  shot?: { kind?: ShotKind; deltas?: Delta[] };
+  deltas?: Delta[];
+  quality?: { metrics?: Record<string, number | null> };
+}
 
 export function takeView(project: Project, t: TakeRow): TakeView {
   const pack = (t.pack ?? {}) as PackLike;
   const thumb = getSetting<string>(project.db, `thumb:${t.id}`);
+  const legend = pack.quality?.metrics && pack.shot?.kind ? metricViews(pack.shot.kind, pack.deltas ?? pack.shot.deltas ?? [], pack.quality.metrics) : null;
   return {
     id: t.id, shotId: t.shotId, attempt: t.attempt, state: t.state,
     provider: pack.take?.provider ?? pack.model?.provider ?? 'local', model: pack.take?.model ?? pack.model?.model ?? 'local-animatic',
     mechanism: t.mechanism ?? pack.take?.mechanism ?? 'unknown', previz: pack.take?.previz ?? true, costUsd: pack.take?.costUsd ?? 0,
     score: t.score, pass: t.pass, reasons: Array.isArray(t.reasons) ? (t.reasons as unknown[]).map(String) : [], review: t.review,
+    metrics: legend?.metrics ?? [], minScore: legend?.minScore ?? null, gateNotes: legend?.notes ?? [], seed: pack.take?.seedSent ?? null,
     original: t.outputSha256 ? { sha256: t.outputSha256, ext: 'mp4' } : null,
     graded: t.gradedSha256 ? { sha256: t.gradedSha256, ext: 'mp4' } : null,
     thumb: thumb ? { sha256: thumb, ext: 'png' } : null, createdAt: t.createdAt,

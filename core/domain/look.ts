@@ -36,8 +36,11 @@ export type LookReference = z.infer<typeof LookReferenceSchema>;
 export const ProductShotSchema = z.object({ path: z.string().min(1), name: z.string().min(1).optional() });
 export type ProductShot = z.infer<typeof ProductShotSchema>;
 
-/** Sizes every supported batch can be delivered at. */
-export const BATCH_SIZES = ['1280x720', '720x1280', '1920x1080', '1080x1920'] as const;
+/**
+ * Sizes a batch can be delivered at. The last two are previz drafts (quick looks on a slow
+ * machine, and the browser e2e): remote models are conformed up to a size they accept.
+ */
+export const BATCH_SIZES = ['1280x720', '720x1280', '1920x1080', '1080x1920', '640x360', '320x180'] as const;
 
 export const BatchSettingsSchema = z.object({
   size: z.enum(BATCH_SIZES).default('1280x720'),

@@ -14,7 +14,7 @@ import { getLook, type LookRow } from '../store/looks-repo.ts';
 import { extractFrame } from '../media/extract-frame.ts';
 import { probe } from '../media/probe.ts';
 import type { Project } from '../store/open-project.ts';
-import { listShots } from '../store/shots-repo.ts';
+import { listShots, type ShotRow } from '../store/shots-repo.ts';
 import { getTake } from '../store/takes-repo.ts';
 import { APP_VERSION } from './app-version.ts';
 import { runPool } from './pool.ts';
@@ -32,11 +32,14 @@ export interface ExportLookOptions {
 
 export type ExportLookResult = Awaited<ReturnType<typeof writeClipPack>>;
 
-/** Build the pack input from the project's current takes. */
-export function clipsForExport(project: Project, lookId: string): ExportClip[] {
+/**
+ * Build the pack input from the project's current takes: the look's matrix, or the given rows in
+ * their order (a session's shots, core/pipeline/export-session.ts).
+ */
+export function clipsForExport(project: Project, lookId: string, rows: ShotRow[] = listShots(project.db, lookId).filter((s) => !s.sessionId)): ExportClip[] {
   const clips: ExportClip[] = [];
-  for (const shot of listShots(project.db, lookId)) {
-    if (shot.sessionId || !shot.currentTakeId) continue;
+  for (const shot of rows) {
+    if (!shot.currentTakeId) continue;
     const take = getTake(project.db, shot.currentTakeId);
     if (!take?.gradedSha256 || !take.outputSha256) continue;
     const pack: PromptPack = PromptPackSchema.parse(take.pack);
@@ -60,16 +63,23 @@ export async function exportLook(o: ExportLookOptions): Promise<ExportLookResult
   if (!look) throw new InputError(`no look with id ${JSON.stringify(o.lookId)} in this project`, 'lookId', o.lookId);
   const clips = clipsForExport(o.project, o.lookId);
   if (clips.length === 0) throw new InputError(`look "${look.name}" has no rendered takes to export yet: run it first`, 'look', look.name);
+  return withPosterFrames(clips, o.signal, () => writePack(o, look, clips));
+}
+
+/**
+ * A poster frame from the middle of each graded clip (in a temp folder that lives while `write`
+ * runs): the contact sheet shows what the clip looks like (not its keyframe), and editors get it
+ * in Stills/.
+ */
+export async function withPosterFrames<T>(clips: ExportClip[], signal: AbortSignal | undefined, write: () => Promise<T>): Promise<T> {
   const work = await makeWorkDir('continuity-export');
   try {
-    // A poster frame from the middle of each graded clip: the contact sheet shows what the clip
-    // looks like (not its keyframe), and editors get it in Stills/.
-    await runPool(clips, Math.max(1, availableParallelism()), async (clip, i, signal) => {
-      const { durationSeconds } = await probe(clip.gradedPath, { signal });
-      const frame = await extractFrame(clip.gradedPath, durationSeconds / 2, join(work, `${i}.png`), { signal });
+    await runPool(clips, Math.max(1, availableParallelism()), async (clip, i, s) => {
+      const { durationSeconds } = await probe(clip.gradedPath, { signal: s });
+      const frame = await extractFrame(clip.gradedPath, durationSeconds / 2, join(work, `${i}.png`), { signal: s });
       clip.stills.unshift({ path: frame.path, kind: 'representative' });
-    }, o.signal);
-    return await writePack(o, look, clips);
+    }, signal);
+    return await write();
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -38,11 +38,20 @@ export interface RunLookOptions {
   resume?: boolean;
   /** Approve each shot's passing take (CLI runs); the app leaves review to the person. */
   autoApprove?: boolean;
+  /**
+   * Render only these shot rows (a retry or regenerate of chosen clips; issue 12 item 6); the
+   * others keep what they have. A listed shot is rendered anew even when it has a current take.
+   */
+  shotIds?: readonly string[];
+  /** A seed chosen for one row (a regenerate asking for a different take), else the look's. */
+  seedFor?: (rowId: string) => number | undefined;
+  /** A stop for one clip (a queue row's Cancel): that clip ends canceled, the batch carries on. */
+  shotSignal?: (rowId: string) => AbortSignal | undefined;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
 }
 
-export interface ShotSummary { shotId: string; rowId: string; index: number; kind: string; label: string; status: 'passed' | 'review' | 'resumed' | 'failed'; score: number | null; attempts: number; reasons: string[] }
+export interface ShotSummary { shotId: string; rowId: string; index: number; kind: string; label: string; status: 'passed' | 'review' | 'resumed' | 'failed' | 'canceled' | 'skipped'; score: number | null; attempts: number; reasons: string[] }
 export interface RunLookResult { lookId: string; plan: LookPlan; shots: ShotSummary[]; spentUsd: number; seconds: number }
 
 export const shotRowId = (lookId: string, planId: string) => `${lookId.slice(0, 8)}-${planId}`;
@@ -66,7 +75,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   const { width, height } = plan.packs[0]!.size;
   const { seconds, fps } = plan.packs[0]!;
   const budget = createBudget(o.budgetUsd ?? null);
-  const estimate = o.renderer.estimateAttemptUsd(seconds) * plan.shots.length;
+  const estimate = o.renderer.estimateAttemptUsd(seconds) * (o.shotIds?.length ?? plan.shots.length);
   if (budget.capUsd !== null && estimate > budget.capUsd) {
     emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, spentUsd: 0, budgetUsd: budget.capUsd });
   }
@@ -83,30 +92,44 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
     };
     const summaries = await runPool(order, o.concurrency ?? Math.max(1, availableParallelism()), async ({ shot, i }, _n, signal): Promise<ShotSummary> => {
       const row = rows[i]!;
-      const kept = o.resume ? resumedSummary(project, row, shot.index) : undefined;
-      if (kept) { currentClip.get(shot.id)!.resolve(undefined); return kept; }
+      const summary = (status: ShotSummary['status'], reasons: string[]): ShotSummary => ({ shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status, score: null, attempts: listTakes(project.db, row.id).length, reasons });
+      // A shot that does not render in this run has no new clip for its variants to compare with.
+      const noClip = <T>(result: T): T => { currentClip.get(shot.id)!.resolve(undefined); return result; };
+      const chosen = !o.shotIds || o.shotIds.includes(row.id);
+      const kept = (o.resume && !o.shotIds) || !chosen ? resumedSummary(project, row, shot.index) : undefined;
+      if (kept) return noClip(kept);
+      if (!chosen) return noClip(summary('skipped', ['not asked for in this run']));
+      const own = o.shotSignal?.(row.id);
+      if (own?.aborted) {
+        setShotStatus(project.db, row.id, 'canceled');
+        emit({ type: 'shot-updated', shotId: row.id, status: 'canceled', reasons: ['canceled before it started'] });
+        return noClip(summary('canceled', ['canceled before it started']));
+      }
+      const shotSignal = own ? AbortSignal.any([signal, own]) : signal;
       setShotStatus(project.db, row.id, 'running');
       emit({ type: 'shot-updated', shotId: row.id, status: 'running' });
       let outcome: ShotOutcome;
       try {
         outcome = await runShot(
-          { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed },
+          { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed: o.seedFor?.(row.id) ?? seed },
           {
             renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
-            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id, keyframes: o.renderer.keyframeMaker, anchorClip,
+            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal: shotSignal, takeKey: row.id, keyframes: o.renderer.keyframeMaker, anchorClip,
             emit: (e) => emit(e.type === 'shot-updated' || e.type === 'job-progress' ? { ...e, shotId: row.id } : e),
             record: async (a) => { await recordAttempt(project, row.id, plan.packs[i]!, a); },
           },
         );
       } catch (err) {
         currentClip.get(shot.id)!.resolve(undefined);
-        const canceled = signal.aborted || isCanceled(err);
+        const canceled = shotSignal.aborted || isCanceled(err);
         setShotStatus(project.db, row.id, canceled ? 'canceled' : 'failed');
         emit({ type: 'shot-updated', shotId: row.id, status: canceled ? 'canceled' : 'failed', reasons: [(err as Error).message] });
+        // This clip alone was stopped: the rest of the batch carries on.
+        if (canceled && !signal.aborted) return summary('canceled', ['canceled']);
         // One clip failing (a provider error, a bad input) must not cancel the others' paid jobs
         // in flight: it is reported in the summary and the rest of the batch carries on.
         if (canceled || err instanceof InputError) throw err;
-        return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: 'failed', score: null, attempts: listTakes(project.db, row.id).length, reasons: [(err as Error).message] };
+        return summary('failed', [(err as Error).message]);
       }
       setCurrentTake(project.db, row.id, outcome.current.takeId);
       currentClip.get(shot.id)!.resolve(outcome.current.grade.path);

@@ -51,6 +51,11 @@ export interface RunSessionOptions {
    */
   size?: { width: number; height: number };
   signal?: AbortSignal;
+  /**
+   * A stop for one shot (a queue row's Cancel; issue 12 item 6). Shots before it keep their
+   * takes; the shots after it continue from it, so they are not rendered either and say why.
+   */
+  shotSignal?: (shotId: string) => AbortSignal | undefined;
   onEvent?: (e: SessionEvent) => void;
 }
 
@@ -79,7 +84,16 @@ export async function runSession(o: RunSessionOptions): Promise<RunSessionResult
     for (let i = 0; i < session.shots.length; i++) {
       const shot = session.shots[i]!;
       if (o.onlyStale && shot.rendered && !shot.stale) { results.push(keptShotResult(o.project, session, i)); continue; }
-      const rendered = await renderShot(run, session, i);
+      const own = o.shotSignal?.(shot.id);
+      let rendered;
+      try {
+        if (own?.aborted) throw new CanceledError(`shot ${i + 1} was canceled`);
+        rendered = await renderShot(run, session, i, undefined, own);
+      } catch (err) {
+        if (!own?.aborted || o.signal?.aborted) throw err;
+        cancelLater(run, session, i);
+        break;
+      }
       session = rendered.session;
       results.push(rendered.result);
     }
@@ -129,9 +143,20 @@ async function withRun(o: RunSessionOptions, body: (run: Run, session: Continuit
   }
 }
 
+/** Shot `index` was canceled on its own: it and the shots after it (which continue from it) say so. */
+function cancelLater(run: Run, session: ContinuitySession, index: number): void {
+  session.shots.slice(index).forEach((s, k) => {
+    const reasons = [k === 0 ? 'canceled' : `not rendered: it continues from shot ${index + 1}, which was canceled`];
+    setShotStatus(run.o.project.db, s.id, 'canceled');
+    run.emit({ type: 'shot-updated', shotId: s.id, status: 'canceled', reasons });
+  });
+}
+
 /** One shot through the gate, recorded, made current; its dependants marked stale and saved. */
-async function renderShot(run: Run, session: ContinuitySession, index: number, seedOverride?: number): Promise<{ session: ContinuitySession; result: SessionShotResult; staled: string[] }> {
-  const { o, setup, emit } = run;
+async function renderShot(run: Run, session: ContinuitySession, index: number, seedOverride?: number, own?: AbortSignal): Promise<{ session: ContinuitySession; result: SessionShotResult; staled: string[] }> {
+  const { o: base, setup, emit } = run;
+  const signal = own && base.signal ? AbortSignal.any([base.signal, own]) : own ?? base.signal;
+  const o = { ...base, signal };
   const shot = session.shots[index]!;
   const planned = planSessionShot(setup, session, index, o.renderer);
   const resolved = await resolveShotSources(o.project, setup, session, index, o.renderer, run.workDir, o.signal);

@@ -2,7 +2,7 @@
  * Style reference panel: the reference frame (any look reference or any earlier shot's take),
  * strength slider with presets, continuity mode (frame bridge / style match), character reference.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { STRENGTH_PRESETS } from '../../core/api/contract.ts';
 import type { StrengthPreset } from '../../core/api/types.ts';
 import type { LookView, SessionView, ShotView } from '../../core/api/types.ts';
@@ -10,7 +10,7 @@ import { studio } from '../bridge.ts';
 import { useSessions } from '../state/sessions-slice.ts';
 import { useAction } from './use-action.ts';
 
-export function StylePanel({ session, shot, look }: { session: SessionView; shot: ShotView; look: LookView }) {
+export function StylePanel({ session, shot, look, children }: { session: SessionView; shot: ShotView; look: LookView; children?: ReactNode }) {
   const X = useSessions();
   const [busy, run] = useAction();
   const [strength, setStrength] = useState(shot.styleStrength);
@@ -28,6 +28,9 @@ export function StylePanel({ session, shot, look }: { session: SessionView; shot
 
   return (
     <aside className="side-panel" aria-label="Style reference panel" data-shot-id={shot.id}>
+      <div className="side-head"><h2>Shot {shot.index + 1}: {shot.label}</h2></div>
+      {shot.score !== null && <p className="small">Score {shot.score.toFixed(2)} · {shot.pass ? 'passed the gate' : 'failed the gate'}{shot.review && shot.review !== 'pending' ? ` · ${shot.review}` : ''}</p>}
+      {children}
       <h2>Style reference</h2>
       <label className="field">Reference frame (whole session)
         <select aria-label="Reference frame" value={primaryValue} disabled={busy} onChange={(e) => setPrimary(e.target.value)}>

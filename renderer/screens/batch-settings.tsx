@@ -9,6 +9,9 @@ import { useUi } from '../state/ui-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { ErrorState, Loading } from '../components/status.tsx';
 
+/** Below HD: quick previz drafts, said so in the list. */
+const DRAFT_SIZES: ReadonlySet<string> = new Set(['640x360', '320x180']);
+
 export function BatchSettingsScreen() {
   const lookId = useProject((s) => s.lookId);
   const L = useLook();
@@ -26,11 +29,11 @@ export function BatchSettingsScreen() {
   const save = () => void run('Save batch settings', async () => { await L.updateBatch(b); useUi.getState().toast('info', 'Batch settings saved.'); });
 
   return (
-    <section className="screen" data-screen="batch" data-ready={busy ? 'false' : 'true'} aria-labelledby="batch-title">
+    <section className="screen" data-screen="batch" data-ready={busy ? 'false' : 'true'} data-size={L.look.batch.size} aria-labelledby="batch-title">
       <header className="screen-head"><h1 id="batch-title">Batch settings</h1><p className="muted">Every clip of the look is delivered at exactly this size, duration and frame rate.</p></header>
       <div className="columns">
         <div className="panel form-grid">
-          <label className="field">Size<select aria-label="Size" value={b.size} onChange={(e) => setB({ ...b, size: e.target.value as BatchSettings['size'] })}>{BATCH_SIZES.map((s) => <option key={s}>{s}</option>)}</select></label>
+          <label className="field">Size<select aria-label="Size" value={b.size} onChange={(e) => setB({ ...b, size: e.target.value as BatchSettings['size'] })}>{BATCH_SIZES.map((s) => <option key={s} value={s}>{DRAFT_SIZES.has(s) ? `${s} (draft)` : s}</option>)}</select></label>
           <label className="field">Seconds<select aria-label="Seconds" value={b.seconds} onChange={(e) => setB({ ...b, seconds: Number(e.target.value) as 4 | 8 })}><option value={4}>4</option><option value={8}>8</option></select></label>
           <label className="field">Frame rate<select aria-label="Frame rate" value={b.fps} onChange={(e) => setB({ ...b, fps: Number(e.target.value) as 24 | 25 | 30 })}>{[24, 25, 30].map((f) => <option key={f} value={f}>{f}</option>)}</select></label>
           <label className="field">Clips<input type="number" aria-label="Clips" min={8} max={20} value={b.clips} onChange={(e) => setB({ ...b, clips: Number(e.target.value) })} /></label>

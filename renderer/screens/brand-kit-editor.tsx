@@ -9,6 +9,15 @@ import { useAction } from '../components/use-action.ts';
 import { TagList } from '../components/tag-list.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
 
+/** What a person types for a colour, as the #rrggbb the engine takes: "c65d3b", "#FFF", " #fff " all work. */
+export function normaliseHex(raw: string): string {
+  const t = raw.trim().replace(/^#/, '').toLowerCase();
+  if (/^[0-9a-f]{3}$/.test(t)) return `#${t.split('').map((c) => c + c).join('')}`;
+  return /^[0-9a-f]{6}$/.test(t) ? `#${t}` : raw.trim();
+}
+
+const comparable = (k: BrandKit) => JSON.stringify({ ...k, palette: k.palette.map((c) => ({ hex: normaliseHex(c.hex), name: c.name || undefined })) });
+
 export function BrandKitEditor() {
   const lookId = useProject((s) => s.lookId);
   const L = useLook();
@@ -18,32 +27,38 @@ export function BrandKitEditor() {
 
   useEffect(() => { if (lookId) void L.load(lookId); }, [lookId]);
   useEffect(() => { if (L.look) setKit(structuredClone(L.look.brandKit)); }, [L.look?.id, L.look?.updatedAt]);
+  const dirty = Boolean(kit && L.look && comparable(kit) !== comparable(L.look.brandKit));
+  // Leaving with unsaved edits asks first (issue 16 item 2); the guard goes when this screen does.
+  useEffect(() => {
+    useUi.getState().setLeaveGuard(dirty ? () => 'You have unsaved changes to the brand kit.' : null);
+    return () => useUi.getState().setLeaveGuard(null);
+  }, [dirty]);
 
   if (L.status === 'error') return <ErrorState message={L.error ?? ''} onRetry={() => lookId && void L.load(lookId)} />;
   if (!L.look || !kit) return <Loading what="brand kit" />;
 
-  const badHex = kit.palette.map((c) => !HEX.test(c.hex));
+  const badHex = kit.palette.map((c) => !HEX.test(normaliseHex(c.hex)));
   const valid = !badHex.some(Boolean) && kit.palette.length > 0 && kit.lighting.trim() && kit.camera.trim();
   const setColor = (i: number, patch: Partial<BrandKit['palette'][number]>) => setKit({ ...kit, palette: kit.palette.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const save = () => void run('Save brand kit', async () => {
-    await L.updateBrandKit({ ...kit, palette: kit.palette.map((c) => ({ hex: c.hex.toLowerCase(), ...(c.name ? { name: c.name } : {}) })) });
+    await L.updateBrandKit({ ...kit, palette: kit.palette.map((c) => ({ hex: normaliseHex(c.hex), ...(c.name ? { name: c.name } : {}) })) });
     setSaved((n) => n + 1);
     useUi.getState().toast('info', 'Brand kit saved.');
   });
 
   return (
-    <section className="screen" data-screen="brand" data-ready={busy ? 'false' : 'true'} data-saved={saved} aria-labelledby="brand-title">
+    <section className="screen" data-screen="brand" data-ready={busy ? 'false' : 'true'} data-saved={saved} data-dirty={dirty ? 'true' : 'false'} aria-labelledby="brand-title">
       <header className="screen-head"><h1 id="brand-title">Brand kit</h1><p className="muted">The palette anchors every prompt and the post-grade; do-not-use terms never reach a prompt.</p></header>
       <div className="panel">
         <h2>Palette</h2>
         <ul className="palette-editor" aria-label="Palette">
           {kit.palette.map((c, i) => (
             <li key={i} className={badHex[i] ? 'invalid' : ''}>
-              <input type="color" aria-label={`Colour ${i + 1} picker`} value={HEX.test(c.hex) ? c.hex : '#000000'} onChange={(e) => setColor(i, { hex: e.target.value })} />
-              <input className="mono" aria-label={`Colour ${i + 1} hex`} aria-invalid={badHex[i]} value={c.hex} maxLength={7} onChange={(e) => setColor(i, { hex: e.target.value.trim() })} />
+              <input type="color" aria-label={`Colour ${i + 1} picker`} value={HEX.test(normaliseHex(c.hex)) ? normaliseHex(c.hex) : '#000000'} onChange={(e) => setColor(i, { hex: e.target.value })} />
+              <input className="mono" aria-label={`Colour ${i + 1} hex`} aria-invalid={badHex[i]} value={c.hex} maxLength={8} onChange={(e) => setColor(i, { hex: e.target.value })} onBlur={() => setColor(i, { hex: normaliseHex(c.hex) })} />
               <input aria-label={`Colour ${i + 1} name`} placeholder="name (optional)" value={c.name ?? ''} onChange={(e) => setColor(i, { name: e.target.value || undefined })} />
               <button type="button" className="ghost" aria-label={`Remove colour ${i + 1}`} disabled={kit.palette.length <= 1} onClick={() => setKit({ ...kit, palette: kit.palette.filter((_, j) => j !== i) })}>×</button>
-              {badHex[i] && <span className="field-error">must be a hex colour like #1a2b3c</span>}
+              {badHex[i] && <span className="field-error">Colour {i + 1}: type a hex colour such as #c65d3b, c65d3b or #fff</span>}
             </li>
           ))}
         </ul>

@@ -27,7 +27,16 @@ export function CanonEditor() {
   if (L.status === 'error') return <ErrorState message={L.error ?? ''} onRetry={() => lookId && void L.load(lookId)} />;
   if (!L.look) return <Loading what="canon" />;
   const cv = L.look.canon;
-  const draft = (mode: 'offline' | 'openai') => void run(`Draft canon (${mode})`, () => L.draftCanon(mode));
+  const edited = Boolean(cv && c && JSON.stringify(c) !== JSON.stringify(cv.canon));
+  // A new draft replaces the fields on screen: ask when they hold a person's edits (saved or not).
+  const draft = (mode: 'offline' | 'openai') => void run(mode === 'offline' ? 'Draft canon offline' : 'Draft canon with OpenAI', async () => {
+    if ((cv?.source === 'edited' || edited) && !(await useUi.getState().confirm({
+      title: 'Replace your canon edits with a new draft?',
+      body: `${edited ? 'You have unsaved edits on this screen. ' : ''}A new draft becomes version ${(cv?.version ?? 0) + 1} and replaces what you see${cv?.source === 'edited' ? ' (your edited version stays in the project history)' : ''}. Rendered clips are marked stale.`,
+      confirm: 'Draft anyway', danger: true,
+    }))) return;
+    await L.draftCanon(mode);
+  });
   const save = () => c && void run('Save canon', async () => { await L.updateCanon(c); useUi.getState().toast('info', 'Canon saved as a new version.'); });
   const up = <K extends keyof Canon>(k: K, v: Partial<Canon[K]>) => c && setC({ ...c, [k]: Array.isArray(c[k]) ? v : { ...(c[k] as object), ...v } } as Canon);
 

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { FORMATS } from '../../core/api/contract.ts';
 import { useExport } from '../state/export-slice.ts';
 import { useReview } from '../state/review-slice.ts';
+import { useSessions } from '../state/sessions-slice.ts';
+import { useUi } from '../state/ui-slice.ts';
 import { call, studio } from '../bridge.ts';
 import { RelinkPackButton } from '../components/relink-pack-button.tsx';
 
@@ -15,9 +17,13 @@ export function ExportDialog({ lookId, onClose }: { lookId: string; onClose(): v
   const [formats, setFormats] = useState<Format[]>([...FORMATS]);
   const [includeAll, setIncludeAll] = useState(false);
   const [outDir, setOutDir] = useState('');
+  const sessions = useSessions((s) => (s.lookId === lookId ? s.sessions : []));
+  // What to export: the look's matrix, or one session in session order.
+  const [what, setWhat] = useState<string>(useUi.getState().exportSessionId ?? '');
+  const session = sessions.find((x) => x.id === what);
   const dialog = useRef<HTMLDivElement>(null);
 
-  useEffect(() => { E.reset(); void useReview.getState().loadStats(lookId); dialog.current?.focus(); }, [lookId]);
+  useEffect(() => { E.reset(); void useReview.getState().loadStats(lookId); void useSessions.getState().load(lookId); dialog.current?.focus(); }, [lookId]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape' && !E.running) onClose(); };
     window.addEventListener('keydown', onKey);
@@ -32,16 +38,22 @@ export function ExportDialog({ lookId, onClose }: { lookId: string; onClose(): v
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title" tabIndex={-1} ref={dialog} data-screen="export" data-export-state={state} data-export-root={E.result?.root ?? ''}>
         <h2 id="export-title">Export clip pack</h2>
+        <label className="field">What to export
+          <select aria-label="What to export" value={what} disabled={E.running} onChange={(e) => setWhat(e.target.value)}>
+            <option value="">The variation matrix</option>
+            {sessions.map((x) => <option key={x.id} value={x.id}>Session “{x.name}” ({x.shots.length} shots, in session order)</option>)}
+          </select>
+        </label>
         <fieldset><legend>Timelines</legend>
           {FORMATS.map((f) => <label key={f} className="check"><input type="checkbox" checked={formats.includes(f)} onChange={() => toggle(f)} /> {LABELS[f]}</label>)}
         </fieldset>
         <fieldset><legend>Clips</legend>
-          <label className="check"><input type="radio" name="which" checked={!includeAll} onChange={() => setIncludeAll(false)} /> Approved only{stats ? ` (${stats.approved})` : ''}</label>
-          <label className="check"><input type="radio" name="which" checked={includeAll} onChange={() => setIncludeAll(true)} /> All takes{stats ? ` (${stats.total})` : ''}</label>
+          <label className="check"><input type="radio" name="which" checked={!includeAll} onChange={() => setIncludeAll(false)} /> Approved only{session ? ` (${session.shots.filter((x) => x.review === 'approved').length})` : stats ? ` (${stats.approved})` : ''}</label>
+          <label className="check"><input type="radio" name="which" checked={includeAll} onChange={() => setIncludeAll(true)} /> Every current take, marked with its review state{session ? ` (${session.shots.filter((x) => x.currentTakeId).length})` : stats ? ` (${stats.total})` : ''}</label>
         </fieldset>
         <label className="field">Destination folder
           <span className="form-row">
-            <input aria-label="Destination folder" placeholder="/path/to/exports" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
+            <input aria-label="Destination folder" placeholder="a full path, e.g. /home/you/exports" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
             {studio().platform.kind === 'electron' && <button type="button" onClick={() => void browse()}>Browse…</button>}
           </span>
         </label>
@@ -63,7 +75,7 @@ export function ExportDialog({ lookId, onClose }: { lookId: string; onClose(): v
         <div className="actions">
           <button type="button" onClick={onClose} disabled={E.running}>Close</button>
           <button type="button" className="primary" disabled={E.running || !outDir.trim() || formats.length === 0}
-            onClick={() => void E.start({ lookId, outDir: outDir.trim(), formats, includeAll })}>Export</button>
+            onClick={() => void E.start({ lookId, ...(session ? { sessionId: session.id } : {}), outDir: outDir.trim(), formats, includeAll })}>Export</button>
         </div>
       </div>
     </div>

@@ -23,7 +23,7 @@ export function LibraryScreen() {
     e.preventDefault();
     void run('Create look', () => p.createLook(lookName.trim(), lookBrief.trim() || undefined)).then((ok) => { if (ok) { setLookName(''); setLookBrief(''); go('references'); } });
   };
-  const importLook = (e: FormEvent) => { e.preventDefault(); void run('Import look', () => p.importLook(lookPath.trim())).then((ok) => ok && go('references')); };
+  const importLook = (e: FormEvent) => { e.preventDefault(); void run('Import look', () => p.importLook(lookPath.trim())).then((ok) => { if (ok) void go('references'); }); };
 
   return (
     <section className="screen" data-screen="library" data-ready={p.status === 'ready' ? 'true' : 'false'} aria-labelledby="library-title">

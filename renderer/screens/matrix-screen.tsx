@@ -4,7 +4,7 @@ import type { ShotView } from '../../core/api/types.ts';
 import { useLook } from '../state/look-slice.ts';
 import { useProject } from '../state/project-slice.ts';
 import { useShots } from '../state/shots-slice.ts';
-import { useJobs } from '../state/jobs-slice.ts';
+import { useJobs, ACTIVE_STATES } from '../state/jobs-slice.ts';
 import { useUi } from '../state/ui-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { ShotCard } from '../components/shot-card.tsx';
@@ -34,7 +34,25 @@ export function MatrixScreen() {
   const grouped = rows(S.shots);
   const orphans = S.shots.filter((s) => s.kind !== 'anchor' && !S.shots.some((a) => a.id === s.parentId));
   const done = S.shots.filter((s) => s.status === 'done' || s.status === 'review').length;
-  const canRun = S.shots.length > 0 && !jobs.starting;
+  const running = Object.values(jobs.jobs).some((j) => j.lookId === lookId && ACTIVE_STATES.has(j.state));
+  const canRun = S.shots.length > 0 && !jobs.starting && !running;
+  const rendered = S.shots.filter((s) => s.currentTakeId);
+  const approved = rendered.filter((s) => s.review === 'approved').length;
+  const rejected = rendered.filter((s) => s.review === 'rejected').length;
+  // A different plan replaces the shots and their takes: say what would go, and ask first.
+  const replan = () => void run('Plan matrix', async () => {
+    const same = look && clips === look.batch.clips && seed === look.batch.seed;
+    if (rendered.length > 0 && !same) {
+      const ok = await useUi.getState().confirm({
+        title: 'Re-plan the matrix?',
+        body: `A plan with ${clips} clips and seed ${seed} replaces the current ${S.shots.length} shots. Their ${rendered.length} rendered takes (${approved} approved, ${rejected} rejected) are removed from the matrix. Export what you want to keep first.`,
+        confirm: 'Re-plan and remove takes', danger: true,
+      });
+      if (!ok) return;
+    }
+    await S.plan(clips, seed);
+  });
+  const regenerate = (id: string) => void run('Regenerate', async () => { await jobs.start(lookId!, { shotIds: [id], reroll: true }); });
 
   return (
     <section className="screen with-side" data-screen="matrix" data-ready={busy || S.planning ? 'false' : 'true'} data-shot-count={S.shots.length} data-done-count={done} aria-labelledby="matrix-title">
@@ -46,11 +64,12 @@ export function MatrixScreen() {
         <div className="toolbar">
           <label className="inline">Clips<input type="number" aria-label="Clips to plan" className="narrow" min={8} max={20} value={clips} onChange={(e) => setClips(Number(e.target.value))} /></label>
           <label className="inline">Seed<input type="number" aria-label="Plan seed" className="narrow" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value))} /></label>
-          <button type="button" disabled={busy || S.planning || !look?.canon} onClick={() => void run('Plan matrix', () => S.plan(clips, seed))}>{S.shots.length ? 'Re-plan' : 'Plan matrix'}</button>
+          <button type="button" disabled={busy || S.planning || !look?.canon || running} title={running ? 'Wait for the run to finish (or cancel it) before re-planning' : undefined} onClick={replan}>{S.shots.length ? 'Re-plan' : 'Plan matrix'}</button>
           {!look?.canon && <span className="muted small">Draft the canon first.</span>}
+          {running && <span className="muted small">A run is in progress: the plan is locked until it ends.</span>}
           <span className="spacer" />
           {S.estimate && <span className="chip" data-testid="estimate">Estimate ${S.estimate.estimateUsd.toFixed(2)}{S.estimate.budgetUsd !== null ? ` · budget $${S.estimate.budgetUsd.toFixed(2)}` : ''}</span>}
-          <button type="button" className="primary" disabled={!canRun} onClick={() => void run('Start run', async () => { await jobs.start(lookId!); go('jobs'); })}>Run all clips</button>
+          <button type="button" className="primary" disabled={!canRun} title="Renders every clip without a take (and stale ones); use Regenerate for a new take of a rendered clip" onClick={() => void run('Start run', async () => { await jobs.start(lookId!); await go('jobs'); })}>Run all clips</button>
         </div>
         {S.shots.length === 0 ? <Empty title="No plan yet"><p>Plan the matrix to see anchors, variants and seasonal swaps.</p></Empty> : (
           <div className="matrix" role="list" aria-label="Variation matrix">
@@ -66,7 +85,7 @@ export function MatrixScreen() {
           </div>
         )}
       </div>
-      {S.selectedId && <ShotEditor detail={S.detail} error={S.detailError} onClose={() => void S.select(null)} />}
+      {S.selectedId && <ShotEditor detail={S.detail} error={S.detailError} onClose={() => void S.select(null)} running={running} onRegenerate={regenerate} />}
     </section>
   );
 }

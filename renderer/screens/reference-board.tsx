@@ -4,6 +4,7 @@ import { REFERENCE_ROLES } from '../../core/api/contract.ts';
 import type { ReferenceRole } from '../../core/api/types.ts';
 import { useLook } from '../state/look-slice.ts';
 import { useProject } from '../state/project-slice.ts';
+import { useUi } from '../state/ui-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { collectDroppedFiles } from '../components/collect-dropped-files.ts';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
@@ -76,7 +77,9 @@ export function ReferenceBoard() {
                   </select>
                   <button type="button" aria-pressed={r.approved} aria-label={`${r.approved ? 'Reject' : 'Approve'} ${r.name}`}
                     className={r.approved ? 'ok' : ''} onClick={() => void run('Approve', () => L.setApproved(r.id, !r.approved))}>{r.approved ? '✓ Approved' : 'Rejected'}</button>
-                  <button type="button" className="ghost" aria-label={`Remove ${r.name}`} onClick={() => void run('Remove', () => L.remove(r.id))}>Remove</button>
+                  <button type="button" className="ghost" aria-label={`Remove ${r.name}`} onClick={() => void run('Remove reference', async () => {
+                    if (await useUi.getState().confirm({ title: `Remove ${r.name}?`, body: 'The image leaves this look’s references. Clips made from it are marked stale; their takes are kept.', confirm: 'Remove reference', danger: true })) await L.remove(r.id);
+                  })}>Remove</button>
                 </div>
               </div>
             </li>

@@ -1,31 +1,49 @@
 /**
- * Review: player with a before / after grade toggle, score with reasons, take history,
- * approve / reject. Keys: A approve, R reject, J / ↓ next shot, K / ↑ previous shot.
+ * Review: every rendered clip of the look — the variation matrix and each continuity session —
+ * with the player (before / after grade, frame stepping, compare with its anchor or the look
+ * reference), the score with its legend and reasons, take history, approve / reject and
+ * Regenerate (a new take; the old ones stay in the history).
+ * Keys: A approve, R reject, J / ↓ next clip, K / ↑ previous clip, , and . step one frame.
  */
 import { useEffect, useState } from 'react';
-import type { TakeView } from '../../core/api/types.ts';
+import type { ShotView, TakeView } from '../../core/api/types.ts';
 import { useProject } from '../state/project-slice.ts';
 import { useShots } from '../state/shots-slice.ts';
+import { useSessions } from '../state/sessions-slice.ts';
 import { useReview } from '../state/review-slice.ts';
+import { useLook } from '../state/look-slice.ts';
+import { useJobs, ACTIVE_STATES } from '../state/jobs-slice.ts';
 import { useAction } from '../components/use-action.ts';
+import { ScoreLegend } from '../components/score-legend.tsx';
+import { ReviewPlayer, type CompareSource } from '../components/review-player.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
-import { assetUrl } from '../bridge.ts';
+
+interface Group { key: string; title: string; shots: ShotView[] }
+
+const VERDICT_WORDS = { approved: 'approved', rejected: 'rejected', pending: 'awaiting review' } as const;
 
 export function ReviewScreen() {
   const lookId = useProject((s) => s.lookId);
   const S = useShots();
+  const X = useSessions();
   const R = useReview();
+  const look = useLook((s) => s.look);
+  const running = useJobs((s) => Object.values(s.jobs).some((j) => j.lookId === lookId && ACTIVE_STATES.has(j.state)));
   const [busy, run] = useAction();
-  const [shotId, setShotId] = useState<string | null>(null);
+  const [shotId, setShotId] = useState<string | null>(R.focusShotId);
   const [takeId, setTakeId] = useState<string | null>(null);
-  const [after, setAfter] = useState(true);
 
-  const rendered = S.shots.filter((s) => s.currentTakeId);
+  const groups: Group[] = [
+    { key: 'matrix', title: 'Variation matrix', shots: S.shots.filter((s) => s.currentTakeId) },
+    ...X.sessions.map((x) => ({ key: x.id, title: `Session · ${x.name}`, shots: x.shots.filter((s) => s.currentTakeId) })),
+  ].filter((g) => g.shots.length > 0);
+  const rendered = groups.flatMap((g) => g.shots);
   const shot = rendered.find((s) => s.id === shotId) ?? rendered[0] ?? null;
   const takes = shot ? R.takes[shot.id] : undefined;
   const take: TakeView | undefined = takes?.find((t) => t.id === takeId) ?? takes?.find((t) => t.id === shot?.currentTakeId) ?? takes?.[takes.length - 1];
 
-  useEffect(() => { if (lookId) { void S.load(lookId); void R.loadStats(lookId); } }, [lookId]);
+  useEffect(() => { if (lookId) { void S.load(lookId); void X.load(lookId); void R.loadStats(lookId); if (look?.id !== lookId) void useLook.getState().load(lookId); } }, [lookId]);
+  useEffect(() => { if (R.focusShotId) { setShotId(R.focusShotId); setTakeId(null); R.focus(null); } }, [R.focusShotId]);
   useEffect(() => { if (shot) void R.loadTakes(shot.id); }, [shot?.id, shot?.currentTakeId]);
 
   const move = (delta: number) => {
@@ -34,73 +52,82 @@ export function ReviewScreen() {
     const next = rendered[Math.min(rendered.length - 1, Math.max(0, i + delta))]!;
     setShotId(next.id); setTakeId(null);
   };
-  const verdict = (v: TakeView['review']) => take && void run('Review', async () => { await R.setVerdict(take, v); await S.refresh(); });
+  const refresh = async () => { await S.refresh(); if (lookId) await X.load(lookId); };
+  const verdict = (v: TakeView['review']) => take && void run('Review', async () => { await R.setVerdict(take, v); await refresh(); });
+  const regenerate = () => shot && void run('Regenerate', async () => {
+    if (shot.sessionId) await X.regenerate(shot.id);
+    else await useJobs.getState().start(shot.lookId, { shotIds: [shot.id], reroll: true });
+    await useJobs.getState().load();
+  });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (document.querySelector('[role="alertdialog"], [role="dialog"]')) return;
       const k = e.key.toLowerCase();
       if (k === 'a') { e.preventDefault(); verdict('approved'); }
       else if (k === 'r') { e.preventDefault(); verdict('rejected'); }
-      else if (k === 'j' || e.key === 'ArrowDown' || e.key === 'ArrowRight') { e.preventDefault(); move(1); }
-      else if (k === 'k' || e.key === 'ArrowUp' || e.key === 'ArrowLeft') { e.preventDefault(); move(-1); }
+      else if (k === 'j' || e.key === 'ArrowDown') { e.preventDefault(); move(1); }
+      else if (k === 'k' || e.key === 'ArrowUp') { e.preventDefault(); move(-1); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
 
   if (S.status === 'error') return <ErrorState message={S.error ?? ''} onRetry={() => lookId && void S.load(lookId)} />;
-  if (S.status !== 'ready') return <Loading what="review" />;
+  if (S.status !== 'ready' || !look) return <Loading what="review" />;
   const stats = R.stats;
-  const media = take ? (after ? take.graded ?? take.original : take.original) : null;
   const ready = !busy && (!shot || takes !== undefined);
+  const compare: CompareSource[] = [];
+  const parent = shot?.parentId ? S.shots.find((s) => s.id === shot.parentId) : undefined;
+  if (parent) compare.push({ label: `Its anchor: #${parent.index + 1} ${parent.label}`, image: parent.thumbSha256 ? { sha256: parent.thumbSha256, ext: 'png' } : null });
+  const ref = look.references.find((r) => r.approved && r.role !== 'product');
+  if (ref) compare.push({ label: `Look reference: ${ref.name}`, image: { sha256: ref.sha256, ext: ref.ext } });
 
   return (
     <section className="screen review" data-screen="review" data-ready={ready ? 'true' : 'false'} data-shot-id={shot?.id ?? ''} data-take-id={take?.id ?? ''} data-verdict={take?.review ?? ''}
-      data-approved={stats?.approved ?? 0} data-rejected={stats?.rejected ?? 0} aria-labelledby="review-title">
+      data-take-count={takes?.length ?? 0} data-approved={stats?.approved ?? 0} data-rejected={stats?.rejected ?? 0} aria-labelledby="review-title">
       <header className="screen-head">
         <h1 id="review-title">Review</h1>
-        <p className="muted" data-testid="acceptance">{stats && stats.total ? `Acceptance rate ${stats.acceptanceRate === null ? '—' : `${Math.round(stats.acceptanceRate * 100)}%`} · ${stats.approved} approved · ${stats.rejected} rejected · ${stats.pending} pending` : 'Approve or reject each clip.'} <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>J</kbd>/<kbd>K</kbd> next / previous</p>
+        <p className="muted" data-testid="acceptance">{stats && stats.total ? `Matrix: acceptance rate ${stats.acceptanceRate === null ? '—' : `${Math.round(stats.acceptanceRate * 100)}%`} · ${stats.approved} approved · ${stats.rejected} rejected · ${stats.pending} awaiting review` : 'Approve or reject each clip.'} <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>J</kbd>/<kbd>K</kbd> next / previous · <kbd>,</kbd>/<kbd>.</kbd> frame</p>
       </header>
-      {rendered.length === 0 ? <Empty title="Nothing to review yet"><p>Run the matrix; rendered clips appear here.</p></Empty> : (
+      {rendered.length === 0 ? <Empty title="Nothing to review yet"><p>Run the matrix or render a session; rendered clips appear here.</p></Empty> : (
         <div className="review-layout">
           <ul className="review-list" aria-label="Clips to review">
-            {rendered.map((s) => (
-              <li key={s.id}>
-                <button type="button" className={s.id === shot?.id ? 'selected' : ''} aria-current={s.id === shot?.id ? 'true' : undefined} onClick={() => { setShotId(s.id); setTakeId(null); }}>
-                  #{s.index + 1} {s.label}
-                  <span className={`badge review-${s.review ?? 'pending'}`}>{s.review ?? 'pending'}</span>
-                </button>
-              </li>
-            ))}
+            {groups.map((g) => [
+              <li key={`${g.key}-title`} className="review-group" aria-hidden="true">{g.title}</li>,
+              ...g.shots.map((s) => (
+                <li key={s.id}>
+                  <button type="button" className={s.id === shot?.id ? 'selected' : ''} aria-current={s.id === shot?.id ? 'true' : undefined} data-shot-id={s.id} onClick={() => { setShotId(s.id); setTakeId(null); }}>
+                    <span>#{s.index + 1} {s.label}{s.score !== null && <span className={`badge score ${s.pass ? 'pass' : 'fail'}`} title={s.pass ? 'passed the gate' : 'failed the gate'}>{s.score.toFixed(2)}</span>}</span>
+                    <span className={`badge review-${s.review ?? 'pending'}`}>{VERDICT_WORDS[s.review ?? 'pending']}</span>
+                  </button>
+                </li>
+              )),
+            ])}
           </ul>
           <div className="review-main">
-            {!take ? <Loading what="takes" /> : (
+            {!take || !shot ? <Loading what="takes" /> : (
               <>
-                <div className="player">
-                  {media ? <video key={`${media.sha256}`} src={assetUrl(media)} controls loop autoPlay muted playsInline aria-label={`Clip ${shot?.label} (${after ? 'graded' : 'original'})`} /> : <div className="thumb-empty">no output</div>}
-                </div>
+                <ReviewPlayer take={take} label={shot.label} fps={look.batch.fps} compare={compare} />
                 <div className="toolbar">
-                  <div className="segmented" role="group" aria-label="Grade">
-                    <button type="button" aria-pressed={!after} onClick={() => setAfter(false)}>Before grade</button>
-                    <button type="button" aria-pressed={after} disabled={!take.graded} onClick={() => setAfter(true)}>After grade</button>
-                  </div>
+                  <span className="muted small">{shot.sessionId ? 'Session shot' : shot.kind} #{shot.index + 1} · attempt {take.attempt} · {VERDICT_WORDS[take.review]}</span>
                   <span className="spacer" />
+                  <button type="button" disabled={busy || running} title={running ? 'Wait for the run of this look to finish' : 'Render a new take with a new seed; this take stays in the history'} onClick={regenerate}>Regenerate</button>
                   <button type="button" className="ok" aria-keyshortcuts="A" disabled={busy} onClick={() => verdict('approved')}>Approve (A)</button>
                   <button type="button" className="danger" aria-keyshortcuts="R" disabled={busy} onClick={() => verdict('rejected')}>Reject (R)</button>
                 </div>
                 <div className="columns">
                   <div className="panel">
-                    <h2>Score {take.score !== null && <span className={`badge score ${take.pass ? 'pass' : 'fail'}`}>{take.score.toFixed(2)}</span>}</h2>
-                    {take.reasons.length ? <ul className="reasons">{take.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul> : <p className="muted small">No issues found.</p>}
-                    <p className="muted small">{take.provider} · {take.model} · {take.mechanism}{take.previz ? ' · previz (local animatic)' : ''} · ${take.costUsd.toFixed(2)}</p>
+                    <ScoreLegend take={take} />
+                    <p className="muted small">{take.provider} · {take.model} · {take.mechanism}{take.previz ? ' · previz (local animatic)' : ''} · ${take.costUsd.toFixed(2)}{take.seed !== null && take.seed !== undefined ? ` · seed ${take.seed}` : ''}</p>
                   </div>
                   <div className="panel">
                     <h2>Take history</h2>
                     <ol className="takes" aria-label="Take history">
                       {(takes ?? []).map((t) => (
                         <li key={t.id}><button type="button" className={t.id === take.id ? 'selected' : ''} onClick={() => setTakeId(t.id)}>
-                          Attempt {t.attempt} · {t.score === null ? '—' : t.score.toFixed(2)} · <span className={`badge review-${t.review}`}>{t.review}</span>
+                          Attempt {t.attempt} · {t.score === null ? '—' : t.score.toFixed(2)} {t.pass === false ? '(failed the gate)' : ''}{t.id === shot.currentTakeId ? ' · current' : ''} · <span className={`badge review-${t.review}`}>{VERDICT_WORDS[t.review]}</span>
                         </button></li>
                       ))}
                     </ol>

@@ -8,7 +8,9 @@ import { useAction } from '../components/use-action.ts';
 import { StylePanel } from '../components/style-panel.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 import { assetUrl, call, studio } from '../bridge.ts';
-import { useJobs } from '../state/jobs-slice.ts';
+import { useJobs, ACTIVE_STATES } from '../state/jobs-slice.ts';
+import { useUi } from '../state/ui-slice.ts';
+import { useReview } from '../state/review-slice.ts';
 
 function Link({ shot, shots }: { shot: ShotView; shots: ShotView[] }) {
   const from = shot.styleReferenceId ? shots.find((s) => s.id === shot.styleReferenceId) : undefined;
@@ -23,6 +25,8 @@ export function TimelineScreen() {
   const [busy, run] = useAction();
   const [name, setName] = useState('');
   const [drag, setDrag] = useState<string | null>(null);
+  const running = useJobs((st) => Object.values(st.jobs).some((j) => j.lookId === lookId && ACTIVE_STATES.has(j.state)));
+  const ui = useUi();
 
   useEffect(() => { if (lookId) { void X.load(lookId); if (look?.id !== lookId) void useLook.getState().load(lookId); } }, [lookId]);
 
@@ -39,8 +43,20 @@ export function TimelineScreen() {
     void run('Reorder', () => X.reorder(ids));
   };
 
+  const removeShot = (s: ShotView, i: number) => void run('Remove shot', async () => {
+    const takes = s.currentTakeId ? ' Its takes are deleted with it.' : '';
+    if (!(await ui.confirm({ title: `Remove shot ${i + 1}?`, body: `“${s.label}” leaves the session.${takes} Shots that continued from it are marked stale.`, confirm: 'Remove shot', danger: true }))) return;
+    await X.removeShot(s.id);
+  });
+  const deleteSession = () => session && void run('Delete session', async () => {
+    if (!(await ui.confirm({ title: `Delete session “${session.name}”?`, body: `Its ${session.shots.length} shots and all their takes are deleted. This cannot be undone.`, confirm: 'Delete session', danger: true }))) return;
+    await X.remove(session.id);
+  });
+  const review = (s: ShotView) => { useReview.getState().focus(s.id); void ui.go('review'); };
+  const rendered = session ? session.shots.filter((s) => s.currentTakeId).length : 0;
+
   return (
-    <section className="screen with-side" data-screen="timeline" data-ready={busy ? 'false' : 'true'} aria-labelledby="timeline-title">
+    <section className="screen with-side" data-screen="timeline" data-ready={busy ? 'false' : 'true'} data-rendered={rendered} aria-labelledby="timeline-title">
       <div className="main-col">
         <header className="screen-head"><h1 id="timeline-title">Shot timeline</h1><p className="muted">A continuity session: each shot continues the previous one by a frame bridge or a style-matched keyframe, or inherits from an earlier shot.</p></header>
         <div className="toolbar">
@@ -54,8 +70,10 @@ export function TimelineScreen() {
           </form>
           <span className="spacer" />
           {session && <button type="button" disabled={busy} onClick={() => void run('Add shot', () => X.addShot())}>Add shot</button>}
+          {session && <button type="button" className="ghost" disabled={busy || running} onClick={deleteSession}>Delete session</button>}
+          {session && rendered > 0 && <button type="button" disabled={busy} onClick={() => ui.setExportOpen(true, session.id)}>Export session…</button>}
           {session && session.shots.length > 0 && (
-            <button type="button" className="primary" disabled={busy} title="Renders shots that are stale or not rendered yet, in order"
+            <button type="button" className="primary" disabled={busy || running} title={running ? 'A run of this look is in progress' : 'Renders shots that are stale or not rendered yet, in order'}
               onClick={() => void run('Render session', async () => { await call(studio().runs.session({ sessionId: session.id })); await useJobs.getState().load(); })}>Render session</button>
           )}
         </div>
@@ -66,18 +84,33 @@ export function TimelineScreen() {
                 <li key={s.id} className={`tl-item${s.id === X.shotId ? ' selected' : ''}${s.stale ? ' stale' : ''}`} draggable
                   onDragStart={() => setDrag(s.id)} onDragOver={(e) => e.preventDefault()} onDrop={() => drop(s.id)}>
                   {i > 0 && <Link shot={s} shots={session.shots} />}
-                  <button type="button" className="tl-card" aria-label={`Shot ${i + 1}: ${s.label}${s.stale ? ' (stale)' : ''}`} onClick={() => X.select(session.id, s.id)}>
+                  <button type="button" className="tl-card" data-shot-id={s.id} aria-label={`Shot ${i + 1}: ${s.label}${s.stale ? ' (stale)' : ''}`} onClick={() => X.select(session.id, s.id)}>
                     {s.thumbSha256 ? <img src={assetUrl({ sha256: s.thumbSha256, ext: 'png' })} alt="" /> : <div className="thumb-empty">#{i + 1}</div>}
                     <span className="tl-label">#{i + 1} {s.label}</span>
+                    {s.score !== null && (
+                      <span className="tl-badges" data-testid="tl-gate" data-gate={s.pass ? 'passed' : 'failed'}>
+                        <span className={`badge score ${s.pass ? 'pass' : 'fail'}`} title="Continuity score">{s.score.toFixed(2)}</span>
+                        <span className={`badge ${s.pass ? 'gate-passed' : 'gate-failed'}`}>{s.pass ? 'passed' : 'failed the gate'}</span>
+                        {s.review && s.review !== 'pending' && <span className={`badge review-${s.review}`}>{s.review}</span>}
+                      </span>
+                    )}
                     {s.stale && <span className="badge stale-badge">stale</span>}
                   </button>
-                  <button type="button" className="ghost small" aria-label={`Remove shot ${i + 1}`} onClick={() => void run('Remove shot', () => X.update(studio().sessions.removeShot({ sessionId: session.id, shotId: s.id })))}>×</button>
+                  <button type="button" className="ghost small" aria-label={`Remove shot ${i + 1}`} disabled={running} onClick={() => removeShot(s, i)}>×</button>
                 </li>
               ))}
             </ol>
           )}
       </div>
-      {session && shot && <StylePanel session={session} shot={shot} look={look} />}
+      {session && shot && (
+        <StylePanel session={session} shot={shot} look={look}>
+          <div className="tl-actions">
+            <button type="button" disabled={!shot.currentTakeId} onClick={() => review(shot)}>Review this shot</button>
+            <button type="button" disabled={busy || running || !shot.currentTakeId} title={running ? 'A run of this look is in progress' : 'A new take with a new seed; earlier takes stay in the history and later shots are marked stale'}
+              onClick={() => void run('Regenerate', async () => { await X.regenerate(shot.id); await useJobs.getState().load(); })}>Regenerate</button>
+          </div>
+        </StylePanel>
+      )}
     </section>
   );
 }

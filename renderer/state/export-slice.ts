@@ -24,7 +24,7 @@ export const useExport = create<ExportState>()((set) => ({
   reset() { set(getInitialExportState()); },
   onProgress(progress, message) { set({ progress, message }); },
   async start(input) {
-    set({ ...getInitialExportState(), running: true, message: 'Starting…' });
+    set({ ...getInitialExportState(), running: true, message: 'Reading the takes…' });
     try { set({ result: await call(studio().export.start(input)), progress: 1, message: 'Done' }); } catch (err) { set({ error: errorText(err) }); } finally { set({ running: false }); }
   },
 }));

@@ -14,7 +14,7 @@ interface JobsState {
   starting: boolean;
   load(): Promise<void>;
   onProgress(p: EventPayload<'job-progress'>): void;
-  start(lookId: string, opts?: { provider?: string; model?: string; budgetUsd?: number }): Promise<void>;
+  start(lookId: string, opts?: { shotIds?: string[]; reroll?: boolean; provider?: string; model?: string; budgetUsd?: number }): Promise<void>;
   cancel(jobId: string): Promise<void>;
   retry(jobId: string): Promise<void>;
 }
@@ -36,7 +36,7 @@ export const useJobs = create<JobsState>()((set, get) => ({
   },
   onProgress(p) {
     const prev = get().jobs[p.jobId];
-    set({ jobs: { ...get().jobs, [p.jobId]: { ...prev, id: p.jobId, lookId: p.lookId, shotId: p.shotId, label: p.label, state: p.state, progress: p.progress, costSoFarUsd: p.costSoFarUsd, error: p.error, updatedAt: new Date().toISOString() } } });
+    set({ jobs: { ...get().jobs, [p.jobId]: { ...prev, ...p, id: p.jobId, updatedAt: new Date().toISOString() } } });
   },
   async start(lookId, opts = {}) {
     set({ starting: true });

@@ -7,17 +7,21 @@ interface ReviewState {
   takes: Record<string, TakeView[]>;
   stats: ReviewStats | null;
   error: string | null;
+  /** A shot another screen asked Review to open (a timeline card, a queue row). */
+  focusShotId: string | null;
+  focus(shotId: string | null): void;
   loadTakes(shotId: string): Promise<void>;
   loadStats(lookId: string): Promise<void>;
   setVerdict(take: TakeView, verdict: TakeView['review']): Promise<void>;
 }
 
 export function getInitialReviewState() {
-  return { takes: {}, stats: null, error: null };
+  return { takes: {}, stats: null, error: null, focusShotId: null };
 }
 
 export const useReview = create<ReviewState>()((set, get) => ({
   ...getInitialReviewState(),
+  focus(shotId) { set({ focusShotId: shotId }); },
   async loadTakes(shotId) {
     try { set({ takes: { ...get().takes, [shotId]: await call(studio().takes.list({ shotId })) }, error: null }); } catch (err) { set({ error: errorText(err) }); }
   },

@@ -18,6 +18,10 @@ interface SessionsState {
   update(view: Promise<import('../../core/api/contract.ts').Result<SessionView>>): Promise<void>;
   reorder(shotIds: string[]): Promise<void>;
   setMode(shotId: string, continuityMode: CommandInput<'sessions.setMode'>['continuityMode']): Promise<void>;
+  /** A new take of one session shot (new seed; earlier takes kept; later shots marked stale). */
+  regenerate(shotId: string): Promise<void>;
+  removeShot(shotId: string): Promise<void>;
+  remove(sessionId: string): Promise<void>;
 }
 
 export function getInitialSessionsState() {
@@ -53,6 +57,19 @@ export const useSessions = create<SessionsState>()((set, get) => ({
   async reorder(shotIds) {
     const sessionId = get().sessionId;
     if (sessionId) await get().update(studio().sessions.reorder({ sessionId, shotIds }));
+  },
+  async regenerate(shotId) {
+    const sessionId = get().sessions.find((s) => s.shots.some((x) => x.id === shotId))?.id;
+    if (sessionId) await call(studio().runs.regenerateSessionShot({ sessionId, shotId }));
+  },
+  async removeShot(shotId) {
+    const sessionId = get().sessionId;
+    if (sessionId) await get().update(studio().sessions.removeShot({ sessionId, shotId }));
+  },
+  async remove(sessionId) {
+    await call(studio().sessions.delete({ sessionId }));
+    const sessions = get().sessions.filter((s) => s.id !== sessionId);
+    set({ sessions, sessionId: sessions[0]?.id ?? null, shotId: null });
   },
   async setMode(shotId, continuityMode) {
     const sessionId = get().sessionId;

@@ -1,25 +1,26 @@
 /**
- * The whole flow a person follows, in Debian's Chromium against the test host (real engine, real
- * ffmpeg, real SQLite): create a project, drop 4 references and a non-image (refused by name),
- * edit the brand kit, draft the canon offline, plan 8 clips, run them on the local renderer while
- * the queue shows progress, review (approve 6, reject 2 with the keyboard), export, check the
- * pack on disk. Screenshots of every main screen go to test-artifacts/screens/. Every wait is on
- * an app-emitted readiness attribute, never a sleep. A canary key set in Settings must not appear
- * in any API answer, the page, the logs, the project files or the export.
+ * The whole matrix flow a person follows, in Debian's Chromium against the test host (real engine,
+ * real ffmpeg, real SQLite), at 1280x720 with clips at the 320x180 draft size: create a project,
+ * drop 4 references and a non-image (refused by name), edit the brand kit, draft the canon
+ * offline, plan 8 clips, run them on the local renderer while the queue shows progress; one row's
+ * Cancel stops that clip while the others carry on, and its Retry renders it alone; Re-plan with a
+ * new seed asks first and, cancelled, loses nothing; review (approve 6, reject 2 with the
+ * keyboard), Regenerate a rejected take (a new take, the old one kept); export and check the pack
+ * on disk. The session flow is in studio-web-session.test.ts. Screenshots of every screen go to
+ * test-artifacts/screens/. Every wait is on an app-emitted readiness attribute, never a sleep. A
+ * canary key set in Settings must not appear in any API answer, the page, the logs, the project
+ * files or the export.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, buildRenderer, startHostProcess, type HostProcess } from './helpers/web-host-process.ts';
-import { makeReferenceImages } from './helpers/fixtures.ts';
-import type { Browser, Page } from 'playwright';
+import { buildRenderer, startHostProcess, type HostProcess } from './helpers/web-host-process.ts';
+import { RENDER_WAIT, draftSize, launchChromium, nav, newPage, openProjectWithReferences, ready, shot, skipWithoutChromium as skip } from './helpers/studio-page.ts';
+import type { Browser } from 'playwright';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENS = join(ROOT, 'test-artifacts', 'screens');
 const CANARY = 'fal-CANARY-7c1e9a2b4d6f8e0a';
-const skip = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (apt-get install chromium); e2e skipped`;
 
 let host: HostProcess | undefined;
 let browser: Browser | undefined;
@@ -29,10 +30,8 @@ before(async () => {
   if (skip) return;
   buildRenderer();
   work = mkdtempSync(join(tmpdir(), 'continuity-e2e-'));
-  mkdirSync(SCREENS, { recursive: true });
   host = await startHostProcess(join(work, 'user-data'));
-  const { chromium } = await import('playwright');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -41,44 +40,19 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: false });
-const ready = (page: Page, screen: string, extra = '') => page.waitForSelector(`[data-screen="${screen}"][data-ready="true"]${extra}`, { timeout: 30_000 });
-const nav = async (page: Page, label: string, screen: string) => { await page.getByRole('button', { name: label, exact: true }).click(); await ready(page, screen); };
-
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: false }).map((f) => join(dir, String(f))).filter((p) => statSync(p).isFile());
 }
 
-test('browser host: project → references → brand kit → canon → matrix → run → review → export', { skip, timeout: 420_000 }, async () => {
-  const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+test('browser host: project → references → brand kit → canon → matrix → run → review → export', { skip, timeout: 1_500_000 }, async () => {
+  const page = await newPage(browser!);
   const apiBodies: string[] = [];
   page.on('response', (r) => { if (r.url().includes('/api/')) r.text().then((t) => apiBodies.push(t), () => undefined); });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
-  await page.goto(host!.url);
-  await ready(page, 'library');
-  await shot(page, '01-library-empty');
-
-  // Project + look
-  await page.getByLabel('Project name').fill('E2E Campaign');
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByLabel('Look name').fill('Neon Noir');
-  await page.getByLabel('Look brief').fill('A courier in a teal raincoat crosses a neon-lit alley at night, rain on the cobbles, holding a cream paper cup.');
-  await page.getByRole('button', { name: 'Create look' }).click();
-  await ready(page, 'references');
-
-  // Drop 4 images and a text file on the board
-  const files = await makeReferenceImages(work);
-  const payload = files.map((p) => ({ name: p.split('/').pop()!, mime: p.endsWith('.png') ? 'image/png' : 'text/plain', b64: readFileSync(p).toString('base64') }));
-  const dt = await page.evaluateHandle((items) => {
-    const d = new DataTransfer();
-    for (const f of items) d.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.mime }));
-    return d;
-  }, payload);
-  await page.dispatchEvent('[data-testid="dropzone"]', 'drop', { dataTransfer: dt });
-  await ready(page, 'references', '[data-count="4"]');
+  await openProjectWithReferences(page, host!.url, work, 'E2E Campaign', '01-library-empty');
   const refused = await page.waitForSelector('[data-rejected="notes.txt"]');
   assert.match(await refused.innerText(), /notes\.txt.*not an image/);
   await page.getByLabel('Role of product-cream.png').selectOption('product');
@@ -103,7 +77,7 @@ test('browser host: project → references → brand kit → canon → matrix �
   await ready(page, 'canon', '[data-canon-version="1"]');
   await shot(page, '04-canon');
 
-  await nav(page, 'Batch settings', 'batch');
+  await draftSize(page);
   await shot(page, '05-batch-settings');
 
   // Matrix: plan 8
@@ -115,18 +89,37 @@ test('browser host: project → references → brand kit → canon → matrix �
   await page.waitForSelector('aside[aria-label="Shot editor"] pre[aria-label="Prompt preview"]');
   await shot(page, '06-matrix-shot-editor');
 
-  // Run on the local renderer; the queue shows progress while it works
+  // Run on the local renderer; the queue shows progress while it works. One queued row's Cancel
+  // stops that clip only: the other rows carry on to the end.
   const runStarted = Date.now();
   await page.getByRole('button', { name: 'Run all clips' }).click();
-  await ready(page, 'jobs');
-  await page.waitForSelector('tr[data-state="running"] [role="progressbar"]:not([aria-valuenow="0"])', { timeout: 120_000 });
+  await ready(page, 'jobs', '[data-total="8"]');
+  const lastRow = page.locator('tr[data-job-id]').last();
+  const lastShotId = (await lastRow.getAttribute('data-shot-id'))!;
+  await lastRow.getByRole('button', { name: /^Cancel / }).click();
+  await page.waitForSelector(`tr[data-shot-id="${lastShotId}"][data-state="canceled"]`);
+  await page.waitForSelector('tr[data-state="running"] [role="progressbar"]:not([aria-valuenow="0"]), [data-screen="jobs"][data-active="0"]', { timeout: RENDER_WAIT });
   await shot(page, '07-job-queue-running');
-  await page.waitForSelector('[data-screen="jobs"][data-succeeded="8"][data-active="0"]', { timeout: 300_000 })
+  await page.waitForSelector('[data-screen="jobs"][data-succeeded="7"][data-active="0"]', { timeout: RENDER_WAIT })
     .catch((err: Error) => { throw new Error(`${err.message}\n${host!.logs().slice(-3000)}`); });
-  console.log(`# e2e: 8 clips (1280x720, 4 s, local animatic + grade + gate) in ${((Date.now() - runStarted) / 1000).toFixed(0)} s`);
+  assert.equal(await page.getAttribute(`tr[data-shot-id="${lastShotId}"]`, 'data-state'), 'canceled', 'the canceled row stays canceled while the others rendered');
+  // Retry on that row renders that clip alone.
+  await page.locator(`tr[data-shot-id="${lastShotId}"]`).getByRole('button', { name: /^Retry / }).click();
+  await page.waitForSelector(`tr[data-shot-id="${lastShotId}"][data-state="succeeded"]`, { timeout: RENDER_WAIT });
+  await page.waitForSelector('[data-screen="jobs"][data-active="0"]', { timeout: RENDER_WAIT });
+  console.log(`# e2e: 8 clips (320x180, 4 s, local animatic + grade + gate; one canceled and retried) in ${((Date.now() - runStarted) / 1000).toFixed(0)} s`);
 
+  // Re-plan with a new seed asks first; cancelled, nothing is lost.
   await nav(page, 'Variation matrix', 'matrix');
-  await page.waitForSelector('[data-screen="matrix"][data-done-count="8"] .shot-card img', { timeout: 30_000 });
+  await page.waitForSelector('[data-screen="matrix"][data-done-count="8"] .shot-card img', { timeout: 90_000 });
+  await page.getByLabel('Plan seed').fill('2');
+  await page.getByRole('button', { name: 'Re-plan' }).click();
+  const confirm = await page.waitForSelector('[data-testid="confirm"]');
+  assert.match(await confirm.innerText(), /8 rendered takes/);
+  await shot(page, '08a-replan-confirm');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForSelector('[data-testid="confirm"]', { state: 'detached' });
+  await ready(page, 'matrix', '[data-shot-count="8"][data-done-count="8"]');
   await shot(page, '08-matrix-rendered');
 
   // Review with the keyboard: A approve, R reject, J next
@@ -144,14 +137,27 @@ test('browser host: project → references → brand kit → canon → matrix �
     }
   }
   await page.waitForSelector('[data-screen="review"][data-approved="6"][data-rejected="2"]');
-  assert.match(await page.getByTestId('acceptance').innerText(), /Acceptance rate 75%/);
+  assert.match(await page.getByTestId('acceptance').innerText(), /acceptance rate 75%/);
+  assert.match(await page.getByTestId('score').innerText(), /Limit/, 'the score shows its legend with thresholds');
+
+  // Regenerate the rejected clip 7: a new take, the rejected one kept in the history.
+  await page.keyboard.press('k');
+  const rejected = await page.waitForSelector('[data-screen="review"][data-ready="true"][data-verdict="rejected"]');
+  const before = Number(await rejected.getAttribute('data-take-count'));
+  const rejectedTake = (await rejected.getAttribute('data-take-id'))!;
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await page.waitForSelector(`[data-screen="review"][data-take-count="${before + 1}"]:not([data-take-id="${rejectedTake}"])`, { timeout: RENDER_WAIT });
+  const history = await page.getByRole('list', { name: 'Take history' }).innerText();
+  assert.match(history, /rejected/, 'the rejected take stays in the history');
+  assert.match(history, /current/);
+  await shot(page, '09b-review-regenerated');
 
   // Export approved clips
   const outDir = join(work, 'exports');
   await page.getByRole('button', { name: 'Export…' }).click();
   await page.getByLabel('Destination folder').fill(outDir);
   await page.getByRole('dialog').getByRole('button', { name: 'Export', exact: true }).click();
-  const done = await page.waitForSelector('[data-export-state="done"]', { timeout: 120_000 });
+  const done = await page.waitForSelector('[data-export-state="done"]', { timeout: RENDER_WAIT });
   const root = (await done.getAttribute('data-export-root'))!;
   await shot(page, '10-export');
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
@@ -162,22 +168,7 @@ test('browser host: project → references → brand kit → canon → matrix �
   for (const ext of ['.fcpxml', '.edl', '.otio', '.mlt']) assert.ok(manifest.files.some((f) => f.path.startsWith('Timelines/') && f.path.endsWith(ext)), `timeline ${ext} in the pack`);
   for (const f of manifest.files) assert.ok(existsSync(join(root, f.path)), `${f.path} exists on disk`);
 
-  // Timeline (sessions) and settings screens, with a canary key
-  await nav(page, 'Shot timeline', 'timeline');
-  await page.getByLabel('New session name').fill('Alley sequence');
-  await page.getByRole('button', { name: 'Create session' }).click();
-  for (let i = 0; i < 2; i++) {
-    await page.getByRole('button', { name: 'Add shot' }).click();
-    await page.waitForSelector(`ol.timeline > li:nth-child(${i + 1})`);
-  }
-  await page.getByRole('button', { name: /^Shot 2:/ }).click();
-  await page.waitForSelector('aside[aria-label="Style reference panel"]');
-  await page.getByRole('button', { name: 'strict' }).click();
-  await page.waitForSelector('aside[aria-label="Style reference panel"] button[aria-pressed="true"]:text("strict")');
-  await page.getByRole('button', { name: 'Render session' }).click();
-  await page.waitForSelector('ol.timeline > li:nth-child(2) .tl-card img', { timeout: 240_000 });
-  await shot(page, '11-timeline-style-panel');
-
+  // Settings, with a canary key
   await nav(page, 'Settings', 'settings');
   await page.getByLabel('fal key', { exact: true }).fill(CANARY);
   await page.locator('tr[data-provider="fal"]').getByRole('button', { name: 'Save' }).click();
@@ -187,7 +178,7 @@ test('browser host: project → references → brand kit → canon → matrix �
 
   await nav(page, 'Job queue', 'jobs');
   const jobsBefore = await page.getAttribute('[data-screen="jobs"]', 'data-total');
-  assert.equal(await page.getAttribute('[data-screen="jobs"]', 'data-succeeded'), '10', '8 matrix clips + 2 session shots');
+  assert.equal(await page.getAttribute('[data-screen="jobs"]', 'data-succeeded'), '8', '7 clips of the run, the retried one and the regenerated one (rows replaced per clip)');
   await page.reload();
   await ready(page, 'jobs');
   assert.equal(await page.getAttribute('[data-screen="jobs"]', 'data-total'), jobsBefore, 'the job queue survives a reload');

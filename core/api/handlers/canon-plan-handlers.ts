@@ -18,7 +18,11 @@ import { canonView, requireLook, shotView } from '../views.ts';
 
 type Group = Pick<Handlers, 'canon.draft' | 'canon.update' | 'plan.create' | 'shots.list' | 'shots.get'>;
 
-export function canonPlanHandlers(ctx: StudioContext): Group {
+/**
+ * `isRunning`: a run of the look is in progress. Re-planning then would attach the old plan's
+ * takes to the new plan's shots (issue 16 item 2), so it waits for the run.
+ */
+export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string) => boolean = () => false): Group {
   const staleAll = (lookId: string) => {
     const { project } = requireProject(ctx);
     // Takes made from an older canon no longer match it: mark them, never delete them.
@@ -51,6 +55,7 @@ export function canonPlanHandlers(ctx: StudioContext): Group {
     },
     'plan.create': async ({ lookId, clips, seed }) => {
       const { project } = requireProject(ctx);
+      if (isRunning(lookId)) throw new InputError('A run of this look is in progress: wait for it to finish (or cancel it) before re-planning.', 'lookId', lookId);
       const { plan, rows } = await planAndStore(project, lookId, clips, seed);
       ctx.emit('look-updated', { lookId }); // the batch now records this clip count and seed
       const look = requireLook(project, lookId).look;

@@ -46,7 +46,8 @@ export function referenceHandlers(ctx: StudioContext): Group {
       for (const file of expand(paths, rejected)) {
         try { await storeReference(project, lookId, file, role); } catch (err) {
           if (!(err instanceof InputError)) throw err;
-          rejected.push({ name: basename(file), reason: err.message });
+          // The person dropped a file, not a staging path: name the file, never where it was staged.
+          rejected.push({ name: basename(file), reason: err.message.split(file).join(basename(file)).replace(/ \(\S*\/[^)]*\)/g, '') });
         }
       }
       syncLookJson(project, lookId);
