@@ -69,7 +69,7 @@ Options:
     for (const s of statuses) {
       // The "not set" case is already the reason it is gated; say it once.
       const key = s.keyPresent ? ` · ${s.keyVar} ${s.key}` : '';
-      const base = s.baseUrl ? ` · ${s.baseUrl}${s.baseUrlOverridden ? ' (override)' : ''}` : '';
+      const base = s.baseUrl ? ` · host ${s.host ?? '?'} (${s.baseUrl}${s.baseUrlOverridden ? ', override' : ''})` : '';
       const why = s.why === 'ready' ? '' : `: ${s.why}`;
       lines.push(`${s.provider} — ${s.gated ? 'GATED' : 'ready'}${why}${key}${base}`);
       for (const m of models.filter((x) => x.provider === s.provider)) {

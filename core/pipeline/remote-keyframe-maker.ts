@@ -13,7 +13,7 @@ import { rename, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { CanceledError, InputError } from '../domain/errors.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
-import { isTerminal } from '../jobs/job-state.ts';
+import { isReopenable, isTerminal } from '../jobs/job-state.ts';
 import { createJobsRepo } from '../jobs/jobs-repo.ts';
 import type { JobRunner } from '../jobs/runner-types.ts';
 import { createLogger } from '../log/logger.ts';
@@ -73,11 +73,10 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
     if (resolveKey(provider, { env, store: o.keyStore })) adapters[provider] = remoteAdapterFor(provider, env, o.keyStore);
   }
   const waiter = createJobWaiter();
-  const envPoll = Number(env.CONTINUITY_POLL_INTERVAL_MS);
   let runner: JobRunner | null = null;
   const runnerFor = (): JobRunner => runner ??= createJobRunner({
     db: o.project.db, assets: o.project.assets, adapters, budgetUsd: o.budgetUsd ?? null, batchId: o.batchId,
-    pollIntervalMs: o.pollIntervalMs ?? (Number.isFinite(envPoll) && envPoll > 0 ? envPoll : undefined),
+    pollIntervalMs: o.pollIntervalMs,
     onEvent: (e) => {
       waiter.onEvent(e);
       o.onJobEvent?.({ takeId: e.takeId, state: e.state, progress: e.progress, costSoFarUsd: e.costSoFarUsd });
@@ -90,7 +89,7 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
     for (let n = 1; ; n++) {
       const id = n === 1 ? `${takeKey}-kf` : `${takeKey}-kf-r${n}`;
       const job = repo.byTake(id);
-      if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision') return id;
+      if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision' || isReopenable(job)) return id;
     }
   };
 

@@ -92,5 +92,5 @@ export async function planLoadedLook(loaded: LoadedLook, opts: PlanLookOptions =
 
 /** Load LOOK.json and plan it. */
 export async function planLook(path: string, opts: PlanLookOptions & LoadLookOptions = {}): Promise<LookPlan> {
-  return planLoadedLook(await loadLookFile(path, { cache: opts.cache }), opts);
+  return planLoadedLook(await loadLookFile(path, { cache: opts.cache, allowOutside: opts.allowOutside }), opts);
 }

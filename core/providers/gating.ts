@@ -5,6 +5,7 @@
  */
 import { InputError } from '../domain/errors.ts';
 import { hasAdapter, providerHasAdapter } from './adapter-coverage.ts';
+import { checkBaseUrl, hostOf } from './base-url-policy.ts';
 import { imageHostChoice, type ImageHostChoice } from './image-host.ts';
 import { PROVIDER_ENV } from './provider-env.ts';
 import { getModel, listModels, takesImageInput, type ModelCapability, type ProviderId, PROVIDER_IDS } from './registry.ts';
@@ -127,7 +128,11 @@ export interface ProviderStatus {
   key: string;
   keyVar: string | null;
   baseUrl: string | null;
+  /** The host keys are sent to (from the override when set), e.g. "queue.fal.run". */
+  host: string | null;
   baseUrlOverridden: boolean;
+  /** Why the override is refused (not https, not loopback), or null. */
+  baseUrlProblem: string | null;
   gated: boolean;
   why: string;
 }
@@ -140,8 +145,12 @@ export function providerStatus(provider: ProviderId, env: Env): ProviderStatus {
   const spec = PROVIDER_ENV[provider];
   const key = spec.keyVar ? env[spec.keyVar]?.trim() || undefined : undefined;
   const override = spec.baseUrlVar ? env[spec.baseUrlVar]?.trim() || undefined : undefined;
-  const base = { provider, keyPresent: Boolean(key), key: spec.keyVar ? keyHint(key) : 'not needed', keyVar: spec.keyVar, baseUrl: override ?? spec.defaultBaseUrl, baseUrlOverridden: Boolean(override) };
+  const baseUrl = override ?? spec.defaultBaseUrl;
+  let baseUrlProblem: string | null = null;
+  if (override && spec.baseUrlVar) { try { checkBaseUrl(override, spec.baseUrlVar); } catch (err) { baseUrlProblem = (err as Error).message; } }
+  const base = { provider, keyPresent: Boolean(key), key: spec.keyVar ? keyHint(key) : 'not needed', keyVar: spec.keyVar, baseUrl, host: hostOf(baseUrl), baseUrlOverridden: Boolean(override), baseUrlProblem };
   if (provider === 'local') return { ...base, gated: false, why: 'built in: no key, no network (previz)' };
+  if (baseUrlProblem) return { ...base, gated: true, why: baseUrlProblem };
   if (!providerHasAdapter(provider)) return { ...base, gated: true, why: 'no adapter in this build yet (planned)' };
   if (!key) return { ...base, gated: true, why: `${spec.keyVar} is not set` };
   if (spec.imageHostVar) {
@@ -152,5 +161,5 @@ export function providerStatus(provider: ProviderId, env: Env): ProviderStatus {
   if (models.length > 0 && models.every((m) => m.retired) && !override) {
     return { ...base, gated: true, why: `all models retired (${models[0]!.retired!.date}); set ${spec.baseUrlVar} to a compatible endpoint` };
   }
-  return { ...base, gated: false, why: override ? `ready (base URL overridden by ${spec.baseUrlVar})` : 'ready' };
+  return { ...base, gated: false, why: override ? `ready (base URL overridden by ${spec.baseUrlVar}: keys go to ${base.host})` : 'ready' };
 }

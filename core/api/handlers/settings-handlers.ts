@@ -3,7 +3,8 @@
  * registry with gating status. Keys go from the store to the engine in-process; the renderer
  * only ever receives `keyHint()` text.
  */
-import { PROVIDER_ENV, gateOptionsFromEnv, keyHint, whyIneligible } from '../../providers/gating.ts';
+import { PROVIDER_ENV, gateOptionsFromEnv, keyHint, providerStatus, whyIneligible } from '../../providers/gating.ts';
+import { resolveBaseUrl } from '../../providers/keys.ts';
 import { listModels, type ProviderId } from '../../providers/registry.ts';
 import { resetFfmpegResolution } from '../../media/ffmpeg-path.ts';
 import { redact } from '../../log/logger.ts';
@@ -18,7 +19,8 @@ function keysView(ctx: StudioContext): KeysView {
   const keys = PROVIDERS_WITH_KEYS.map((provider) => {
     const envVar = PROVIDER_ENV[provider].keyVar ?? '';
     const key = ctx.keyStore.get(provider) ?? process.env[envVar];
-    return { provider, envVar, set: Boolean(key), hint: keyHint(key) };
+    const status = providerStatus(provider, ctx.engineEnv());
+    return { provider, envVar, set: Boolean(key), hint: keyHint(key), host: status.host, baseUrlProblem: status.baseUrlProblem };
   });
   return { keys, storage: ctx.keyStore.info() };
 }
@@ -55,7 +57,8 @@ export function settingsHandlers(ctx: StudioContext): Group {
       if (!key) return { ok: false, message: `No ${provider} key is set. Paste one and press Save, or set ${envVar}.` };
       const check = KEY_CHECK[provider];
       const env = ctx.engineEnv();
-      const base = (PROVIDER_ENV[provider].baseUrlVar && env[PROVIDER_ENV[provider].baseUrlVar!]) || PROVIDER_ENV[provider].defaultBaseUrl;
+      let base: string | null | undefined;
+      try { base = resolveBaseUrl(provider, env) ?? PROVIDER_ENV[provider].defaultBaseUrl; } catch (err) { return { ok: false, message: (err as Error).message }; }
       if (!check || !base) return { ok: true, message: `Not checked with ${provider}: it has no free authenticated endpoint. Checked only that a key is stored (${keyHint(key)}); ${provider} verifies it on the first paid request.` };
       try {
         const res = await fetch(base.replace(/\/$/, '') + check.path, { headers: check.header(key), signal: AbortSignal.timeout(8000) });

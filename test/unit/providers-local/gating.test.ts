@@ -40,7 +40,7 @@ test('provider status: keys, base URLs, gating, and keys never shown', () => {
   const openai = providerStatus('openai', env);
   assert.equal(openai.gated, true);
   assert.match(openai.why, /retired.*OPENAI_BASE_URL/);
-  assert.equal(providerStatus('openai', { ...env, OPENAI_BASE_URL: 'http://x/v1' }).gated, false);
+  assert.equal(providerStatus('openai', { ...env, OPENAI_BASE_URL: 'https://x.example/v1' }).gated, false);
   assert.match(providerStatus('replicate', env).why, /REPLICATE_API_TOKEN is not set/);
   assert.equal(providerStatus('runway', { RUNWAYML_API_SECRET: 'x'.repeat(20) }).why, 'ready');
   assert.equal(providerStatus('google', { GEMINI_API_KEY: 'x'.repeat(20) }).why, 'ready');
