@@ -26,7 +26,10 @@ test('google veo 3.1: kill -9 mid-batch, --resume: every clip, one create per ta
       const b64 = anchor((job.input as { instance: VeoInstance }).instance);
       return b64 ? Buffer.from(b64, 'base64') : undefined;
     });
-    const r = await killAndResume({ dir, fake, provider: 'google', model: 'veo-3.1-generate-preview', clips: 8, env: { GEMINI_API_KEY: 'gemini-fake-key-0000', CONTINUITY_GOOGLE_BASE_URL: fake.baseUrl } });
+    // --all: on native-reference shots the fake's clip is the first reference sent (the character
+    // image), which the colour gate rightly holds for review; this test is about creates and resume,
+    // so takes awaiting review are delivered too (a run without it: 8 creates, 4 passed, 4 review).
+    const r = await killAndResume({ dir, fake, provider: 'google', model: 'veo-3.1-generate-preview', clips: 8, all: true, env: { GEMINI_API_KEY: 'gemini-fake-key-0000', CONTINUITY_GOOGLE_BASE_URL: fake.baseUrl } });
     assertKilledAndDelivered(r, fake, 8);
     for (const b of fake.bodies) {
       assert.ok(anchor(b.instance), `${b.key}: an inline image anchor`);
