@@ -7,7 +7,13 @@
 import sharp from 'sharp';
 import { newId, serveClip, startFakeCore, type Ctx, type FakeCore, type FakeJob, type InternalCore } from './fake-core.ts';
 
-export interface FakeOpenAI extends FakeCore { baseUrl: string; remixedFrom: Map<string, string> }
+export interface FakeOpenAI extends FakeCore {
+  baseUrl: string;
+  /** Remixed video id → the video it was made from. */
+  remixedFrom: Map<string, string>;
+  /** Remix calls received per source video id (every POST /v1/videos/{id}/remix, accepted or not). */
+  remixCalls: Map<string, number>;
+}
 
 function video(j: FakeJob, remixedFrom: string | null) {
   const status = j.state === 'queued' ? 'queued' : j.state === 'running' ? 'in_progress' : j.state === 'succeeded' ? 'completed' : 'failed';
@@ -26,6 +32,7 @@ const badRequest = (c: InternalCore, cx: Ctx, message: string, param: string) =>
 /** Start the fake. */
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const remixedFrom = new Map<string, string>();
+  const remixCalls = new Map<string, number>();
   const core = await startFakeCore([
     async (cx, c) => {
       const p = cx.url.pathname;
@@ -67,6 +74,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       if (parts[3] === 'content') { await serveClip(cx, c, job); return true; }
       if (parts[3] === 'remix' && m === 'POST') {
         cx.log.op = 'create';
+        if (id) remixCalls.set(id, (remixCalls.get(id) ?? 0) + 1);
         if (c.faultBeforeCreate(cx)) return true;
         if (!job || job.state !== 'succeeded') { badRequest(c, cx, 'can only remix a completed video', 'video_id'); return true; }
         const body = JSON.parse(cx.body.toString('utf8')) as { prompt?: string };
@@ -97,5 +105,5 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return false;
     },
   ], 'openai');
-  return Object.assign(core, { baseUrl: `${core.url}/v1`, remixedFrom }) as FakeOpenAI;
+  return Object.assign(core, { baseUrl: `${core.url}/v1`, remixedFrom, remixCalls }) as FakeOpenAI;
 }
