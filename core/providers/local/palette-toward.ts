@@ -9,7 +9,9 @@
  * and chroma spread at most ×0.5–×1.6.
  */
 import type { ColorTransform } from '../../color/color-transform.ts';
-import { bytesToSpace } from '../../color/color-transform.ts';
+import { applyTransformToImage, bytesToSpace } from '../../color/color-transform.ts';
+import { extractPalette } from '../../color/palette.ts';
+import { paletteDistance } from '../../color/palette-distance.ts';
 import { hexToLab } from '../../color/hex.ts';
 import { imageList, samplePixels } from '../../color/sample-pixels.ts';
 import type { RawImage } from '../../domain/raw-image.ts';
@@ -47,4 +49,23 @@ export function paletteToward(frames: RawImage | readonly RawImage[], targetHex:
     referenceMean: [0, 1, 2].map((c) => stats(target, c).mean) as [number, number, number],
     matrix: [gains[0]!, 0, 0, 0, gains[1]!, 0, 0, 0, gains[2]!],
   };
+}
+
+/** Strengths tried for a palette delta: never so weak that the declared change is invisible. */
+const STRENGTHS = [0.5, 0.7, 0.85, 1];
+
+/**
+ * The strength at which `t` brings the pooled frames' palette closest (ΔE2000 EMD, k = 5) to the
+ * declared colours, with the distances measured, so the take can say why.
+ */
+export function choosePaletteStrength(frames: readonly RawImage[], t: ColorTransform, targetHex: readonly string[]): { strength: number; before: number; after: number } {
+  const declared = targetHex.map((hex) => ({ hex, weight: 1 / targetHex.length, lab: hexToLab(hex) }));
+  const dist = (imgs: readonly RawImage[]) => paletteDistance(extractPalette(imgs, { k: 5 }), declared);
+  const before = dist(frames);
+  let best = { strength: STRENGTHS[0]!, after: Infinity };
+  for (const s of STRENGTHS) {
+    const after = dist(frames.map((f) => applyTransformToImage(f, t, s)));
+    if (after < best.after) best = { strength: s, after };
+  }
+  return { strength: best.strength, before, after: best.after };
 }

@@ -22,7 +22,7 @@ import { runFfmpeg } from '../../media/run-ffmpeg.ts';
 import { type CameraPath, alwaysVisible, cameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
-import { paletteToward } from './palette-toward.ts';
+import { choosePaletteStrength, paletteToward } from './palette-toward.ts';
 import { remixArgs, type RemixGraph } from './remix-args.ts';
 import { buildRemixLayers } from './remix-layers.ts';
 
@@ -58,8 +58,6 @@ export interface RemixResult {
   previz: true;
 }
 
-/** How strongly the palette transform is applied (the rest stays the anchor's own colour). */
-export const PALETTE_STRENGTH = 0.85;
 const FRAMING_ORDER: Framing[] = ['wide', 'medium', 'close', 'detail'];
 /** One framing step tighter = this much more zoom into the anchor's still. */
 const STEP_ZOOM = 1.25;
@@ -123,10 +121,12 @@ export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
       const sample = base.kind === 'clip'
         ? await decodeFrames(o.anchorClip, { count: 8, maxWidth: 320, signal: o.signal })
         : [await loadRaw(layerPlate)];
-      const lutData = bakeLut(paletteToward(sample, palette.targetHex), { strength: PALETTE_STRENGTH, title: `palette delta: ${palette.label}` });
+      const transform = paletteToward(sample, palette.targetHex);
+      const chosen = choosePaletteStrength(sample, transform, palette.targetHex);
+      const lutData = bakeLut(transform, { strength: chosen.strength, title: `palette delta: ${palette.label}` });
       lut = join(work, 'palette.cube');
       await writeFile(lut, formatCube(lutData));
-      notes.push(`palette "${palette.label}" as one colour transform toward ${palette.targetHex.join(' ')} (Lab mean/spread, strength ${PALETTE_STRENGTH})`);
+      notes.push(`palette "${palette.label}" as one colour transform toward ${palette.targetHex.join(' ')} (Lab mean/spread at strength ${chosen.strength}: palette ΔE2000 to them ${chosen.before.toFixed(1)} → ${chosen.after.toFixed(1)} on the sampled frames)`);
     }
     if (built.notRendered.length) return { path: null, frames, camera, notes, notRendered: built.notRendered, previz: true };
     if (o.signal?.aborted) throw new CanceledError('local remix canceled');
