@@ -12,7 +12,7 @@ import type { ConformPlan } from '../providers/conform-plan.ts';
 import { renderRemix } from '../providers/local/render-remix.ts';
 import type { ModelCapability } from '../providers/registry.ts';
 import type { RemixSource } from './remix-source.ts';
-import { buildGenerationRequest } from './remote-request.ts';
+import { buildGenerationRequest, type BuiltRequest } from './remote-request.ts';
 import type { RemixFacts, RenderRequest } from './shot-renderer.ts';
 
 /**
@@ -27,7 +27,7 @@ export function canEditAnchor(m: ModelCapability, src: RemixSource): boolean {
   return m.inputs.edit && EDIT_FIELD[m.provider] !== undefined && src.anchorProvider === m.provider && src.anchorRemoteId !== null;
 }
 
-export interface RemoteRemixRequest { request: GenerationRequest; notes: string[]; facts: RemixFacts; cleanup: () => Promise<void> }
+export interface RemoteRemixRequest { request: GenerationRequest; notes: string[]; record: BuiltRequest['record']; facts: RemixFacts; cleanup: () => Promise<void> }
 
 /** Build the job's request for a remix attempt. */
 export async function buildRemixRequest(req: RenderRequest & { remix: RemixSource }, m: ModelCapability, plan: ConformPlan): Promise<RemoteRemixRequest> {
@@ -43,7 +43,7 @@ export async function buildRemixRequest(req: RenderRequest & { remix: RemixSourc
         width: plan.generate.width, height: plan.generate.height, seconds: plan.generate.seconds, fps: plan.generate.fps,
         extra: { [EDIT_FIELD[m.provider]!]: src.anchorRemoteId },
       },
-      notes, facts: { ...base, via: 'provider-edit', anchorRemoteId: src.anchorRemoteId }, cleanup: async () => {},
+      notes, record: {}, facts: { ...base, via: 'provider-edit', anchorRemoteId: src.anchorRemoteId }, cleanup: async () => {},
     };
   }
   // The model cannot edit this take: apply the change to the anchor's own pixels locally, then
@@ -66,6 +66,7 @@ export async function buildRemixRequest(req: RenderRequest & { remix: RemixSourc
   return {
     request: built.request,
     notes: [...built.notes, `image-to-video from the anchor take's first frame with the change applied first (${why})`, ...local.notes],
+    record: built.record,
     facts: { ...base, via: 'image-to-video-from-anchor-frame', anchorRemoteId: null },
     cleanup,
   };
