@@ -1,6 +1,7 @@
 /** Human-readable rendering of a look plan for `continuity plan` (not a command: no `command` export). */
 import type { LookPlan } from '../../core/plan/plan-look.ts';
 import type { Delta } from '../../core/domain/shot.ts';
+import { localDeltaGap } from '../../core/providers/local/local-delta-support.ts';
 
 const usd = (x: number) => `$${x.toFixed(x > 0 && x < 0.1 ? 3 : 2)}`;
 
@@ -41,6 +42,11 @@ export function formatPlan(plan: LookPlan): string {
   lines.push(`  ${'#'.padStart(2)}  ${'id'.padEnd(7)} ${'kind'.padEnd(9)} ${'parent'.padEnd(6)} ${'framing'.padEnd(7)} ${'motion'.padEnd(9)} deltas`);
   for (const s of shots) {
     lines.push(`  ${String(s.index).padStart(2)}  ${s.id.padEnd(7)} ${s.kind.padEnd(9)} ${(s.parentId ?? '-').padEnd(6)} ${s.framing.padEnd(7)} ${s.motion.padEnd(9)} ${s.deltas.length ? s.deltas.map(deltaText).join(' + ') : '-'}`);
+  }
+  if (cost.provider === 'local') {
+    // Said up front: such a shot fails instead of shipping a copy of its anchor (issue 11).
+    const gaps = shots.flatMap((s) => s.deltas.map((d) => ({ s, why: localDeltaGap(d, plan.loaded.productShots.length) })).filter((g) => g.why));
+    for (const g of gaps) lines.push(`  ! ${g.s.id}: not renderable by the local renderer (${g.why}); it will not be delivered as a variant`);
   }
   lines.push('', 'Prompts');
   plan.packs.forEach((p, i) => {

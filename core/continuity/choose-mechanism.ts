@@ -76,5 +76,7 @@ function explain(m: Exclude<Mechanism, 'seed-persistence'>, ctx: MechanismContex
     case 'frame-bridge': return 'continues the previous take from its exact last frame';
     case 'identity-keyframe': return 'new angle with a character: identity keyframe from the character reference';
     case 'style-keyframe': return 'new angle: style keyframe from the look reference at the shot\'s style strength';
+    // Remix is chosen by the pipeline for variants (core/pipeline/remix-source.ts), never from candidates.
+    case 'remix': return 'made from the parent anchor\'s take with the declared change';
   }
 }

@@ -29,6 +29,20 @@ export const TakeRecordSchema = z.object({
   timings: z.object({ startedAt: z.string(), finishedAt: z.string().nullable(), seconds: z.number().nullable() }),
   output: z.object({ sha256, bytes: z.number().int() }).nullable(),
   previz: z.boolean(),
+  /** Present when the take was made from its parent anchor's take (mechanism `remix`). */
+  remix: z.object({
+    anchorShotId: z.string(),
+    /** The anchor take this take was made from. */
+    anchorTakeId: z.string(),
+    /** The one-change instruction sent (to the provider's edit, or recorded for a local render). */
+    instruction: z.string(),
+    /** How the change was made: the provider's video edit, the local renderer on the anchor's pixels, or image-to-video from the anchor's frame with the change applied to that frame first. */
+    via: z.enum(['provider-edit', 'local-delta', 'image-to-video-from-anchor-frame']),
+    /** The anchor's remote video id when the provider edited it. */
+    anchorRemoteId: z.string().nullable().optional(),
+    /** Declared changes that could not be rendered (such a take is never delivered as the variant). */
+    notRendered: z.array(z.string()).optional(),
+  }).optional(),
 });
 export type TakeRecord = z.infer<typeof TakeRecordSchema>;
 

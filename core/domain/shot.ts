@@ -69,6 +69,11 @@ export const PlannedShotSchema = z.object({
 });
 export type PlannedShot = z.infer<typeof PlannedShotSchema>;
 
-export const MECHANISMS = ['native-reference', 'frame-bridge', 'identity-keyframe', 'style-keyframe', 'seed-persistence'] as const;
+/**
+ * `remix` (variants and seasonal swaps, DESIGN.md §4 item 6): the shot is its parent anchor's take
+ * with the declared change — a provider video edit, the delta rendered locally on the anchor's own
+ * pixels, or image-to-video from the anchor take's frame with the delta applied first.
+ */
+export const MECHANISMS = ['native-reference', 'frame-bridge', 'identity-keyframe', 'style-keyframe', 'seed-persistence', 'remix'] as const;
 export const MechanismSchema = z.enum(MECHANISMS);
 export type Mechanism = z.infer<typeof MechanismSchema>;

@@ -18,6 +18,7 @@ import type { PipelineEvent } from './pipeline-events.ts';
 import { runPool } from './pool.ts';
 import type { QualityStep } from './quality-step.ts';
 import { recordAttempt } from './record-attempt.ts';
+import { findRemixSource } from './remix-source.ts';
 import { runShot, type ShotOutcome } from './run-shot.ts';
 import type { ShotRenderer } from './shot-renderer.ts';
 import { makeWorkDir } from '../runtime/work-dirs.ts';
@@ -36,6 +37,11 @@ export interface RunLookOptions {
   concurrency?: number;
   /** Keep shots that already have a current take from an earlier (killed) run. */
   resume?: boolean;
+  /**
+   * Make variants and seasonal swaps from their anchor's take (default true); false renders them
+   * from the look's references like anchors (the behaviour before issue 11).
+   */
+  remix?: boolean;
   /** Approve each shot's passing take (CLI runs); the app leaves review to the person. */
   autoApprove?: boolean;
   /**
@@ -90,7 +96,10 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
       const parent = plan.shots.find((s) => s.id === shot.parentId);
       return parent && plan.shots.indexOf(parent) < plan.shots.indexOf(shot) ? currentClip.get(parent.id)!.promise : undefined;
     };
-    const summaries = await runPool(order, o.concurrency ?? Math.max(1, availableParallelism()), async ({ shot, i }, _n, signal): Promise<ShotSummary> => {
+    // Anchors first, then the shots made from them: a variant's source is its anchor's take.
+    const remixing = o.remix ?? true;
+    const dependsOnAnchor = (shot: PlannedShot) => remixing && shot.parentId !== null && (shot.kind === 'variant' || shot.kind === 'seasonal');
+    const runOne = async ({ shot, i }: (typeof order)[number], signal: AbortSignal): Promise<ShotSummary> => {
       const row = rows[i]!;
       const summary = (status: ShotSummary['status'], reasons: string[]): ShotSummary => ({ shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status, score: null, attempts: listTakes(project.db, row.id).length, reasons });
       // A shot that does not render in this run has no new clip for its variants to compare with.
@@ -110,8 +119,9 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
       emit({ type: 'shot-updated', shotId: row.id, status: 'running' });
       let outcome: ShotOutcome;
       try {
+        const remix = dependsOnAnchor(shot) ? findRemixSource(project, shotRowId(lookId, shot.parentId!), shot) : undefined;
         outcome = await runShot(
-          { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed: o.seedFor?.(row.id) ?? seed },
+          { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed: o.seedFor?.(row.id) ?? seed, ...(remix ? { remix } : {}) },
           {
             renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
             maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal: shotSignal, takeKey: row.id, keyframes: o.renderer.keyframeMaker, anchorClip,
@@ -137,7 +147,11 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
       setShotStatus(project.db, row.id, outcome.status);
       emit({ type: 'shot-updated', shotId: row.id, status: outcome.status, score: outcome.current.quality.score, reasons: outcome.reasons });
       return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: outcome.status, score: outcome.current.quality.score, attempts: outcome.attempts.length, reasons: outcome.reasons };
-    }, o.signal);
+    };
+    const parallel = o.concurrency ?? Math.max(1, availableParallelism());
+    const first = await runPool(order.filter((x) => !dependsOnAnchor(x.shot)), parallel, (x, _n, signal) => runOne(x, signal), o.signal);
+    const then = await runPool(order.filter((x) => dependsOnAnchor(x.shot)), parallel, (x, _n, signal) => runOne(x, signal), o.signal);
+    const summaries = [...first, ...then].sort((a, b) => a.index - b.index);
     return { lookId, plan, shots: summaries, spentUsd: budget.spentUsd(), seconds: (Date.now() - started) / 1000 };
   } catch (err) {
     if (o.signal?.aborted) throw new CanceledError('the batch was canceled; finished takes are kept (run again with --resume)');

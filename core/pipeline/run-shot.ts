@@ -18,6 +18,7 @@ import type { RenderResult, ShotRenderer } from './shot-renderer.ts';
 import { prepareStartImage, type StartImage } from './start-image.ts';
 import type { KeyframeMaker } from './keyframe-maker.ts';
 import type { Budget } from './budget.ts';
+import { remixStartImage, type RemixSource } from './remix-source.ts';
 
 export interface ShotJob {
   shot: PlannedShot;
@@ -27,6 +28,8 @@ export interface ShotJob {
   seed: number;
   previousClip?: string;
   styleSource?: string;
+  /** Variants and seasonal swaps: made from this anchor take (mechanism `remix`). */
+  remix?: RemixSource;
 }
 
 export interface ShotRunContext {
@@ -91,14 +94,16 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
     seed: model.inputs.seed !== 'none',
   };
   const mechCtx = { shot, model: capability, previousTakeAvailable: Boolean(job.previousClip), seedInheritable: cx.seedInheritable };
-  const first = chooseMechanism(mechCtx);
+  // A variant is made from its anchor's take: remix is its only mechanism (retries re-seed it).
+  const remixed = job.remix ? { mechanism: 'remix' as const, alsoUsed: [], fallbacks: [], why: `made from anchor ${job.remix.anchorShotId}'s take ${job.remix.anchorTakeId} with the declared change` } : undefined;
+  const first = remixed ?? chooseMechanism(mechCtx);
   const mechanisms = [first.mechanism, ...first.fallbacks];
   const attempts: AttemptRecord[] = [];
   const history: Attempt[] = [];
   let next: { mechanism: Exclude<Mechanism, 'seed-persistence'>; seed: number | null; styleStrength: number; change?: string } = { mechanism: first.mechanism as Exclude<Mechanism, 'seed-persistence'>, seed: job.seed, styleStrength: shot.styleStrength };
 
   for (;;) {
-    const choice = chooseMechanism({ ...mechCtx, exclude: mechanisms.slice(0, mechanisms.indexOf(next.mechanism)) });
+    const choice = remixed ?? chooseMechanism({ ...mechCtx, exclude: mechanisms.slice(0, mechanisms.indexOf(next.mechanism)) });
     const record = await attemptOnce(job, cx, { ...next, mechanism: choice.mechanism, alsoUsed: choice.alsoUsed, why: choice.why, attempt: attempts.length + 1 });
     attempts.push(record);
     history.push({ pass: record.quality.pass, score: record.quality.score, reasons: record.quality.reasons, mechanism: record.mechanism, seed: record.seedSent, styleStrength: record.styleStrength });
@@ -155,7 +160,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
       shot, prompt: job.prompt, negativePrompt: job.negativePrompt, lookSeed: job.seed, seed: p.seed, styleStrength: p.styleStrength,
       mechanism: p.mechanism, provider: cx.renderer.provider, model: cx.renderer.model.id, width: cx.width, height: cx.height,
       seconds: cx.seconds, fps: cx.fps, imageHashes: [...cx.assets.references, ...cx.assets.productShots].map((r) => r.sha256),
-      inputHashes: await Promise.all([job.previousClip, job.styleSource].map(async (path) => (path ? (await hashFile(path)).sha256 : undefined))),
+      inputHashes: await Promise.all([job.previousClip, job.styleSource, ...(job.remix ? [job.remix.anchorClip] : [])].map(async (path) => (path ? (await hashFile(path)).sha256 : undefined))),
     }),
   }) : newId();
   const startedAt = new Date().toISOString();
@@ -165,7 +170,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   cx.budget.reserve(cost, `shot ${shot.id} attempt ${p.attempt}`);
 
   progress('keyframe', 0);
-  const start = await prepareStartImage({
+  const start = job.remix ? await remixStartImage(job.remix, cx.workDir, cx.assets.colourAnchor, cx.signal) : await prepareStartImage({
     shot, mechanism: p.mechanism, assets: cx.assets, width: cx.width, height: cx.height,
     seed: p.seed ?? job.seed, styleStrength: p.styleStrength, previousClip: job.previousClip,
     styleSource: job.styleSource, workDir: cx.workDir, signal: cx.signal,
@@ -179,7 +184,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
     startImage: start.path, startIsBridge: start.kind === 'bridge-frame', ...nativeReferences(p.mechanism === 'native-reference' ? cx.assets.references : []),
     layers: { productImages: cx.assets.productShots.map((r) => r.path), referenceImages: cx.assets.references.map((r) => r.path) },
     deltas: shot.deltas, width: cx.width, height: cx.height, seconds: cx.seconds, fps: cx.fps,
-    seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f),
+    seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f), ...(job.remix ? { remix: job.remix } : {}),
   });
   cx.budget.settle(cost, render.costUsd);
   progress('grade', 0);

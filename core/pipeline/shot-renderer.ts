@@ -5,6 +5,7 @@
 import type { Delta, PlannedShot } from '../domain/shot.ts';
 import type { ModelCapability } from '../providers/registry.ts';
 import type { KeyframeMaker } from './keyframe-maker.ts';
+import type { RemixSource } from './remix-source.ts';
 
 export interface RenderRequest {
   shot: PlannedShot;
@@ -32,6 +33,17 @@ export interface RenderRequest {
   out: string;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Variants and seasonal swaps: make the shot from this anchor take with the declared deltas. */
+  remix?: RemixSource;
+}
+
+/** How a remix take was made, for its take record (prompt pack `take.remix`). */
+export interface RemixFacts {
+  anchorShotId: string;
+  anchorTakeId: string;
+  instruction: string;
+  via: 'provider-edit' | 'local-delta' | 'image-to-video-from-anchor-frame';
+  anchorRemoteId: string | null;
 }
 
 export interface RenderResult {
@@ -44,6 +56,8 @@ export interface RenderResult {
   previz: boolean;
   parameters: Record<string, unknown>;
   note: string;
+  /** Present when the request was a remix. */
+  remix?: RemixFacts;
 }
 
 export interface ShotRenderer {

@@ -115,6 +115,9 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
         keyframe: { provider: kf.provider, model: kf.model, seedReturned: kf.seedReturned, remoteId: kf.remoteId ?? null, costUsd: kf.costUsd },
       };
     }
+    case 'remix':
+      // A remix starts from its anchor's take, not from a look reference (remix-source.ts).
+      throw new Error(`shot ${req.shot.id}: a remix takes its start from the anchor's take (remix-source.ts), not prepareStartImage`);
     default:
       return missingCase(req.mechanism);
   }

@@ -9,7 +9,10 @@ import { holdCreate, newId, serveClip, startFakeCore, type Ctx, type FakeCore, t
 
 export interface FakeOpenAI extends FakeCore {
   baseUrl: string;
+  /** Remixed video id → the video it was made from. */
   remixedFrom: Map<string, string>;
+  /** Remix calls received per source video id (every POST /v1/videos/{id}/remix, accepted or not). */
+  remixCalls: Map<string, number>;
   /** The input_reference image each create sent, by video id (tests make clips from it). */
   references: Map<string, Buffer>;
 }
@@ -31,6 +34,7 @@ const badRequest = (c: InternalCore, cx: Ctx, message: string, param: string) =>
 /** Start the fake. */
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const remixedFrom = new Map<string, string>();
+  const remixCalls = new Map<string, number>();
   const references = new Map<string, Buffer>();
   const core = await startFakeCore([
     async (cx, c) => {
@@ -77,6 +81,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       if (parts[3] === 'content') { await serveClip(cx, c, job); return true; }
       if (parts[3] === 'remix' && m === 'POST') {
         cx.log.op = 'create';
+        if (id) remixCalls.set(id, (remixCalls.get(id) ?? 0) + 1);
         if (c.faultBeforeCreate(cx)) return true;
         if (!job || job.state !== 'succeeded') { badRequest(c, cx, 'can only remix a completed video', 'video_id'); return true; }
         const body = JSON.parse(cx.body.toString('utf8')) as { prompt?: string };
@@ -107,5 +112,5 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return false;
     },
   ], 'openai');
-  return Object.assign(core, { baseUrl: `${core.url}/v1`, remixedFrom, references }) as FakeOpenAI;
+  return Object.assign(core, { baseUrl: `${core.url}/v1`, remixedFrom, remixCalls, references }) as FakeOpenAI;
 }

@@ -14,7 +14,7 @@ import { DeltaSchema, type Delta } from '../../domain/shot.ts';
 import { createLogger } from '../../log/logger.ts';
 import { runFfmpeg } from '../../media/run-ffmpeg.ts';
 import { animaticArgs } from './animatic-args.ts';
-import { alwaysVisible, cameraPath } from './camera-path.ts';
+import { alwaysVisible, cameraPath, type CameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
 import { particleTravelPx } from './motif-particles.ts';
@@ -49,6 +49,8 @@ export interface AnimaticResult {
   fps: number;
   seconds: number;
   motion: CameraMotion;
+  /** The camera path the clip was rendered with (a remix moves its layers along it). */
+  camera: CameraPath;
   /** Always true: a local animatic is previz, never AI generation. */
   previz: true;
   /** What the renderer did, for the take record and the UI. */
@@ -135,7 +137,7 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
     });
     await rename(partial, out);
     o.onProgress?.(1);
-    return { path: out, frames, width: o.width, height: o.height, fps: o.fps, seconds: o.seconds, motion, previz: true, mechanismNote: `local animatic (previz): ${notes.join('; ')}` };
+    return { path: out, frames, width: o.width, height: o.height, fps: o.fps, seconds: o.seconds, motion, camera, previz: true, mechanismNote: `local animatic (previz): ${notes.join('; ')}` };
   } catch (err) {
     await rm(partial, { force: true });
     throw err;

@@ -14,6 +14,7 @@ import { runFfmpeg } from '../../../core/media/run-ffmpeg.ts';
 import { verifyClipPack } from '../../../core/export/manifest.ts';
 import { validatePromptPack } from '../../../core/plan/validate-prompt-pack.ts';
 import { PREVIZ_COMMENT } from '../../../core/providers/local/h264-args.ts';
+import { checkRemixedVariants } from './remix-checks.ts';
 import { HAVE_DTD, MELT, REPO_ROOT, XMLLINT, meltRender, validateFcpxml } from '../export/tools.ts';
 import { mediaLinks } from '../export/relink-links.ts';
 
@@ -56,6 +57,10 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     assert.equal(pack.take.previz, true, 'local renders are labelled previz');
     assert.ok(pack.quality && pack.grade, `${f} records grade and score`);
   }
+
+  // Issue 11: variants and seasonal swaps are made from their anchor's take.
+  const remixed = await checkRemixedVariants(root);
+  t.diagnostic(`remix: ${remixed.map((f) => `${f.shot}(${f.deltas}) ssim ${f.ssim.toFixed(2)}${f.paletteAfter !== undefined ? ` palette ΔE ${f.paletteBefore!.toFixed(1)}→${f.paletteAfter.toFixed(1)}` : ''}`).join(', ')}`);
 
   const luts = (await readdir(join(root, 'LUTs'))).filter((f) => f.endsWith('.cube'));
   assert.ok(luts.length >= 12, 'a LUT per clip plus the look LUT');

@@ -1,0 +1,65 @@
+/**
+ * A declared change as typed on the command line: `KIND[:VALUE]` (issue 11, `continuity remix`).
+ *   palette:#rrggbb,#rrggbb[,…]   or palette:NAME (a palette from the look's delta catalog)
+ *   prop:TEXT | prop:product[N]   scene:TEXT   camera:MOTION[@FRAMING]   motif:SEASON[:TEXT]
+ * Bad input is an InputError naming the value and what would be accepted.
+ */
+import { CAMERA_MOTIONS, FRAMINGS, type CameraMotion, type Framing } from '../domain/canon.ts';
+import { InputError } from '../domain/errors.ts';
+import type { Delta } from '../domain/shot.ts';
+import type { DeltaCatalog } from './delta-catalog.ts';
+
+const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
+const KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'];
+
+function fail(raw: string, why: string): never {
+  throw new InputError(`--delta ${JSON.stringify(raw)}: ${why}`, 'delta', raw);
+}
+
+/** Parse one `--delta` value against the look's catalog (for named palettes and season defaults). */
+export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
+  const at = raw.indexOf(':');
+  const kind = (at < 0 ? raw : raw.slice(0, at)).trim().toLowerCase();
+  const value = at < 0 ? '' : raw.slice(at + 1).trim();
+  switch (kind) {
+    case 'palette': {
+      if (/^#[0-9a-f]{6}(\s*,\s*#[0-9a-f]{6})*$/i.test(value)) {
+        const targetHex = value.split(',').map((h) => h.trim().toLowerCase());
+        return { kind: 'palette', label: `palette ${targetHex.join(' ')}`, hueShiftDeg: 0, saturation: 1, brightness: 0, targetHex };
+      }
+      const named = catalog.palette.find((p) => p.label.toLowerCase() === value.toLowerCase()) ?? (value ? undefined : catalog.palette[0]);
+      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours or one of: ${catalog.palette.map((p) => p.label).join(', ')}`);
+      return named;
+    }
+    case 'prop': {
+      const product = /^product(?:\[(\d+)\])?$/i.exec(value);
+      if (product) {
+        const index = Number(product[1] ?? 0);
+        const found = catalog.prop.find((p) => p.layer?.source === 'product' && p.layer.index === index);
+        if (!found) fail(raw, `the look has no product shot ${index}`);
+        return found;
+      }
+      if (!value) fail(raw, 'say which prop, e.g. prop:"a small pumpkin" or prop:product');
+      return { kind: 'prop', label: `prop: ${value}`, prop: value };
+    }
+    case 'scene':
+      if (!value) fail(raw, 'say what changes, e.g. scene:"a curtain stirred by a soft breeze"');
+      return { kind: 'scene', label: value.split(/\s+/).slice(0, 3).join(' '), change: value };
+    case 'camera': {
+      const [motion, framing] = value.split('@').map((s) => s.trim()) as [string, string | undefined];
+      if (!(CAMERA_MOTIONS as readonly string[]).includes(motion)) fail(raw, `camera motion must be one of ${CAMERA_MOTIONS.join(', ')}`);
+      if (framing !== undefined && !(FRAMINGS as readonly string[]).includes(framing)) fail(raw, `framing must be one of ${FRAMINGS.join(', ')}`);
+      return { kind: 'camera', label: `camera: ${motion}${framing ? ` @ ${framing}` : ''}`, motion: motion as CameraMotion, ...(framing ? { framing: framing as Framing } : {}) };
+    }
+    case 'motif': {
+      const [season, ...rest] = value.split(':');
+      const s = (season ?? '').trim().toLowerCase();
+      if (!(SEASONS as readonly string[]).includes(s)) fail(raw, `season must be one of ${SEASONS.join(', ')}`);
+      const text = rest.join(':').trim();
+      const preset = catalog.seasons.find((x) => x.season === s)?.motif;
+      return { kind: 'motif', label: `${s} motif`, motif: text || preset?.motif || `${s} details`, season: s as (typeof SEASONS)[number] };
+    }
+    default:
+      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${KINDS.join(', ')}`);
+  }
+}

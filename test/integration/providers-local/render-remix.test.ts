@@ -1,0 +1,86 @@
+// The local remix (issue 11): every delta kind rendered on the anchor clip's own pixels, never a
+// copy; structure kept (independent equalised-luma SSIM) except under a camera delta; a palette
+// delta lands closer to its declared colours; BT.709 tags kept; an unrenderable prop writes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { extractPalette, paletteDistance, hexToLab } from '../../../core/color/index.ts';
+import type { Delta } from '../../../core/domain/shot.ts';
+import { decodeFrames } from '../../../core/media/decode-frames.ts';
+import { probe } from '../../../core/media/probe.ts';
+import { renderAnimatic } from '../../../core/providers/local/render-animatic.ts';
+import { renderRemix, type RemixOptions } from '../../../core/providers/local/render-remix.ts';
+import { colourTags, equalisedLumaSsim } from '../../helpers/equalised-ssim.ts';
+
+const SAMPLE = resolve(import.meta.dirname, '../../../resources/sample-look');
+const W = 160, H = 90, FPS = 24, SECONDS = 1;
+let dir: string;
+let anchor: Awaited<ReturnType<typeof renderAnimatic>>;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'render-remix-'));
+  anchor = await renderAnimatic({
+    startImage: join(SAMPLE, 'set.png'), width: W, height: H, seconds: SECONDS, fps: FPS, motion: 'push-in', deltas: [],
+    layers: { productImages: [], referenceImages: [] }, seed: 7, out: join(dir, 'anchor.mp4'),
+  });
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
+const remix = (name: string, deltas: Delta[], over: Partial<RemixOptions> = {}) => renderRemix({
+  anchorClip: anchor.path, plate: join(SAMPLE, 'set.png'), anchorCamera: anchor.camera, anchorFraming: 'wide', deltas,
+  productImages: [join(SAMPLE, 'product-bag.png')], width: W, height: H, seconds: SECONDS, fps: FPS, seed: 7, out: join(dir, `${name}.mp4`), ...over,
+});
+
+const PALETTE: Delta = { kind: 'palette', label: 'cooler dusk palette', hueShiftDeg: 20, saturation: 0.85, brightness: -0.06, targetHex: ['#a6793c', '#dcdcb2', '#262118', '#71896d'] };
+const KEEPS_STRUCTURE: Record<string, Delta[]> = {
+  palette: [PALETTE],
+  product: [{ kind: 'prop', label: 'hero product forward', prop: 'the bag in the foreground', layer: { source: 'product', index: 0 } }],
+  seasonal: [{ kind: 'motif', label: 'autumn motif', motif: 'scattered fallen leaves', season: 'autumn' }, { kind: 'prop', label: 'autumn prop', prop: 'a small pumpkin' }],
+  restyle: [{ kind: 'scene', label: 'shelves restyled', change: 'shelves dressed slightly differently' }],
+  shadow: [{ kind: 'scene', label: 'a passer-by', change: 'a passer-by’s shadow crosses the background' }],
+};
+
+for (const [name, deltas] of Object.entries(KEEPS_STRUCTURE)) {
+  test(`remix ${name}: the anchor's pixels with the change, not a copy, structure kept, BT.709`, { timeout: 180_000 }, async () => {
+    const r = await remix(name, deltas);
+    assert.ok(r.path, `rendered: ${r.notRendered.join('; ')}`);
+    assert.deepEqual(r.notRendered, []);
+    assert.notEqual(sha(r.path), sha(anchor.path), 'not byte-identical to the anchor');
+    const p = await probe(r.path);
+    assert.deepEqual([p.width, p.height, p.frameCount], [W, H, SECONDS * FPS]);
+    assert.deepEqual(colourTags(r.path), { space: 'bt709', primaries: 'bt709', transfer: 'bt709', range: 'tv' });
+    const s = equalisedLumaSsim(r.path, anchor.path, 4);
+    assert.ok(s >= 0.6, `equalised-luma SSIM vs the anchor ${s.toFixed(3)} ≥ 0.6`);
+    assert.ok(s < 0.995, `the change is visible: SSIM ${s.toFixed(3)} < 0.995`);
+    assert.ok(!r.notes.some((n) => /card|inset/i.test(n)), r.notes.join('; '));
+  });
+}
+
+test('remix palette: lands closer (palette ΔE2000) to the declared colours than the anchor is', { timeout: 180_000 }, async () => {
+  const r = await remix('palette-dist', [PALETTE]);
+  const declared = PALETTE.targetHex.map((hex) => ({ hex, weight: 1 / PALETTE.targetHex.length, lab: hexToLab(hex) }));
+  const dist = async (clip: string) => paletteDistance(extractPalette(await decodeFrames(clip, { count: 6, maxWidth: 160 }), { k: 5 }), declared);
+  const [before, after] = [await dist(anchor.path), await dist(r.path!)];
+  assert.ok(after < before, `palette ΔE to the declared colours: anchor ${before.toFixed(2)} → variant ${after.toFixed(2)}`);
+});
+
+test('remix camera: same still on a new path, different from the anchor', { timeout: 180_000 }, async () => {
+  const r = await remix('camera', [{ kind: 'camera', label: 'tilt-up', motion: 'tilt-up', framing: 'medium' }]);
+  assert.ok(r.path);
+  assert.equal(r.camera.motion, 'tilt-up');
+  assert.notEqual(sha(r.path), sha(anchor.path));
+  assert.ok(r.notes.some((n) => /new tilt-up path, reframed 1 step/.test(n)), r.notes.join('; '));
+});
+
+test('a prop with nothing to draw is not rendered: no clip, said so', { timeout: 60_000 }, async () => {
+  const out = join(dir, 'unicycle.mp4');
+  const r = await remix('unicycle', [{ kind: 'prop', label: 'prop: a unicycle', prop: 'a unicycle' }]);
+  assert.equal(r.path, null);
+  assert.match(r.notRendered.join(';'), /a unicycle/);
+  assert.equal(existsSync(out), false, 'nothing written under the variant\'s name');
+});
