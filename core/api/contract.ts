@@ -37,7 +37,7 @@ export const commands = {
 
   'looks.list': cmd(none).returns<V.LookSummary[]>(),
   'looks.create': cmd(z.object({ name: z.string().min(1).max(80), brief: z.string().max(4000).optional() }).strict()).returns<V.LookView>(),
-  'looks.importFile': cmd(z.object({ path }).strict()).returns<V.LookView>(),
+  'looks.importFile': cmd(z.object({ path, allowOutside: z.boolean().optional() }).strict()).returns<V.LookView>(),
   'looks.get': cmd(lookId).returns<V.LookView>(),
   'looks.updateBrandKit': cmd(z.object({ lookId: id, brandKit: BrandKitSchema }).strict()).returns<V.LookView>(),
   'looks.updateBrief': cmd(z.object({ lookId: id, brief: z.string().min(1).max(4000) }).strict()).returns<V.LookView>(),

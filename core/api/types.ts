@@ -142,6 +142,10 @@ export interface KeyStatus {
   set: boolean;
   /** "set · …abcd" or "not set" — the only form a key ever takes outside the key store. */
   hint: string;
+  /** The host this provider's key is sent to (a base-URL override's host when one is set). */
+  host?: string | null;
+  /** Set when the base-URL override is refused (not https, not loopback): says why. */
+  baseUrlProblem?: string | null;
 }
 
 export interface KeysView { keys: KeyStatus[]; storage: { encrypted: boolean; backend: string; warning: string | null } }

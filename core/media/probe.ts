@@ -53,7 +53,7 @@ export function probeArgs(path: string): string[] {
 
 interface RawStream {
   index?: number; codec_type?: string; codec_name?: string; width?: number; height?: number; pix_fmt?: string;
-  avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string;
+  avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string; color_transfer?: string;
   color_space?: string; color_range?: string;
   disposition?: { attached_pic?: number }; tags?: Record<string, string>;
   side_data_list?: Array<{ side_data_type?: string; rotation?: number }>;
@@ -86,6 +86,9 @@ function known<K extends string>(key: K, value: string | undefined): Partial<Rec
   return value && value !== 'unknown' ? { [key]: value } as Record<K, string> : {};
 }
 
+/** Transfer characteristics of HDR video, as ffprobe names them. */
+const HDR_TRANSFERS: Record<string, string> = { smpte2084: 'PQ, SMPTE ST 2084', 'arib-std-b67': 'HLG' };
+
 /** Interpret ffprobe's JSON. Pure: unit-tested on recorded output. */
 export function parseProbeOutput(json: string, path: string): ProbeResult {
   return parseProbeDetailed(json, path).result;
@@ -101,13 +104,18 @@ export function parseProbeDetailed(json: string, path: string): DetailedProbe {
   // Cover art in an audio file is a "video" stream too; it is not a clip.
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!video || !video.width || !video.height) throw new InputError(`not a readable video: ${path} (no video stream)`, 'video', path);
+  // The grade and the gate work in SDR BT.709; a PQ/HLG picture would be graded as if it were SDR.
+  const hdr = HDR_TRANSFERS[video.color_transfer ?? ''];
+  if (hdr) throw new InputError(`unsupported video: ${path} is HDR (${hdr}); convert it to SDR BT.709 first`, 'video', path);
 
   const times: number[] = [];
   let lastEnd = 0;
+  let anyEnd = 0;
   for (const p of raw.packets ?? []) {
-    if (p.stream_index !== video.index) continue;
     const t = num(p.pts_time) ?? num(p.dts_time);
     if (t === undefined) continue;
+    anyEnd = Math.max(anyEnd, t + (num(p.duration_time) ?? 0));
+    if (p.stream_index !== video.index) continue;
     times.push(t);
     lastEnd = Math.max(lastEnd, t + (num(p.duration_time) ?? 0));
   }
@@ -125,6 +133,13 @@ export function parseProbeDetailed(json: string, path: string): DetailedProbe {
   const start = times[0] ?? 0;
   const containerDuration = num(raw.format?.duration) ?? 0;
   const durationSeconds = num(video.duration) ?? (lastEnd > start ? lastEnd - start : containerDuration);
+  // A header that claims far more than the packets hold (a 10-hour header over 1 s of frames) is
+  // reported, never worked on as if the clip were whole.
+  const claimed = Math.max(num(video.duration) ?? 0, containerDuration);
+  const held = anyEnd - Math.min(start, 0);
+  if (claimed > 2 * held + 5) {
+    throw new InputError(`damaged video: ${path} says it lasts ${claimed.toFixed(1)} s but its frames cover ${held.toFixed(1)} s (a wrong or truncated header)`, 'video', path);
+  }
   const nominal = rational(video.avg_frame_rate) || rational(video.r_frame_rate);
   const measured = durationSeconds > 0 ? frameCount / durationSeconds : 0;
   const fps = variableFrameRate ? measured || nominal : nominal || measured;
