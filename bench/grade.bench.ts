@@ -14,6 +14,7 @@ import { extractFrame } from '../core/media/extract-frame.ts';
 import { probe } from '../core/media/probe.ts';
 import { gradeClip } from '../core/grade/grade-clip.ts';
 import { applyLutArgs } from '../core/grade/grade-args.ts';
+import type { BenchRow } from './bench-row.ts';
 
 export const name = 'grade';
 
@@ -33,7 +34,7 @@ export async function makeBenchClip(dir: string): Promise<{ clip: string; refere
   return { clip, reference };
 }
 
-export async function run(): Promise<string> {
+export async function run(): Promise<BenchRow> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-grade-'));
   try {
     const { clip, reference } = await makeBenchClip(dir);
@@ -51,7 +52,11 @@ export async function run(): Promise<string> {
       floor.push((performance.now() - t) / 1000);
     }
     const f = Math.min(...floor), g = Math.min(...grade);
-    return `grade: ${g.toFixed(2)} s per 8 s 1080p clip, floor (ffmpeg alone: decode, the grade's .cube via lut3d, same x264 preset/CRF) ${f.toFixed(2)} s, ratio ${(g / f).toFixed(2)}; ${drop}`;
+    return {
+      operation: 'grade (8 s 1080p clip)', seconds: g,
+      floor: 'ffmpeg alone: decode, the grade\'s .cube via lut3d, same x264 preset/CRF', floorSeconds: f,
+      target: 1.15, note: drop,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

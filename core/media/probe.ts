@@ -81,13 +81,13 @@ function normaliseRotation(deg: number): 0 | 90 | 180 | 270 {
   return r as 0 | 90 | 180 | 270;
 }
 
-/** Transfer characteristics of HDR video, as ffprobe names them. */
-const HDR_TRANSFERS: Record<string, string> = { smpte2084: 'PQ, SMPTE ST 2084', 'arib-std-b67': 'HLG' };
-
 /** `{ [key]: value }` when ffprobe reported a real value, `{}` for absent or "unknown". */
 function known<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value && value !== 'unknown' ? { [key]: value } as Record<K, string> : {};
 }
+
+/** Transfer characteristics of HDR video, as ffprobe names them. */
+const HDR_TRANSFERS: Record<string, string> = { smpte2084: 'PQ, SMPTE ST 2084', 'arib-std-b67': 'HLG' };
 
 /** Interpret ffprobe's JSON. Pure: unit-tested on recorded output. */
 export function parseProbeOutput(json: string, path: string): ProbeResult {
