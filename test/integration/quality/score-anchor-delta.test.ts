@@ -30,10 +30,11 @@ async function render(name: string, s: Scene): Promise<string> {
     `[bg][st]overlay=${other ? '0:0' : '0:70'}[b1]`,
     `[b1][mug]overlay=x='${other ? '120-10*t' : '40+20*t'}':y=${other ? 10 : 24}[b2]`,
     s.prop ? `color=c=0x${s.prop}:s=10x8:r=12:d=1[p];[b2][p]overlay=118:58[b3]` : '[b2]null[b3]',
-    `[b3]noise=alls=6:allf=${s.still ? 'u' : 't+u'}${s.dark ? ',lutrgb=r=val*0.03:g=val*0.03:b=val*0.03' : ''},format=yuv420p[v]`,
+    // Clips are tagged BT.709 and encoded with its matrix, as every clip we deliver is.
+    `[b3]noise=alls=6:allf=${s.still ? 'u' : 't+u'}${s.dark ? ',lutrgb=r=val*0.03:g=val*0.03:b=val*0.03' : ''}${name.endsWith('.png') ? '' : ',scale=out_color_matrix=bt709:out_range=tv,format=yuv420p'}[v]`,
   ].join(';');
   const still = name.endsWith('.png');
-  await runFfmpeg(['-filter_complex', graph, '-map', '[v]', ...(still ? ['-frames:v', '1'] : ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']), '-y', out], { subject: name, timeoutMs: 60_000 });
+  await runFfmpeg(['-filter_complex', graph, '-map', '[v]', ...(still ? ['-frames:v', '1'] : ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709']), '-y', out], { subject: name, timeoutMs: 60_000 });
   return out;
 }
 
