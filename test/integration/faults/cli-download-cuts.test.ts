@@ -27,7 +27,7 @@ test('first two downloads cut half-way: every clip delivered, at most one --resu
     assert.ok(resumes <= 1);
     const clips = await clipFacts(mp4s(join(packRoot(out), 'Clips')));
     assert.equal(clips.length, 8);
-    for (const c of clips) assert.deepEqual([c.width, c.height, c.frames], [1280, 720, 96], c.file);
+    for (const c of clips) assert.deepEqual([c.width, c.height, c.frames], [320, 180, 96], c.file);
     assert.deepEqual(createdTwice(fake), []);
     const statuses = fake.requests.filter((q) => q.op === 'download').map((q) => q.status);
     assert.ok(statuses.includes(206), `a cut download was resumed with Range: ${statuses.join(',')}`);

@@ -84,7 +84,7 @@ export async function killAndResume(o: { dir: string; fake: FakeCore; provider: 
 
 /**
  * The acceptance facts every provider shares: killed mid-batch with a job in flight, resumed to
- * exit 0, `clips` clips of exactly 1280x720 × 96 frames, one create per take, and every take that
+ * exit 0, `clips` clips of exactly 320x180 × 96 frames, one create per take, and every take that
  * was in flight at the kill finished under its own id.
  */
 export function assertKilledAndDelivered(r: KillResumeResult, fake: FakeCore, clips: number): void {
@@ -92,7 +92,7 @@ export function assertKilledAndDelivered(r: KillResumeResult, fake: FakeCore, cl
   assert.ok(r.unfinishedAtKill.length >= 1, 'a paid job was in flight at the kill');
   assert.equal(r.second.code, 0, r.second.stderr.slice(-2000));
   assert.equal(r.clips.length, clips);
-  for (const c of r.clips) assert.deepEqual([c.width, c.height, c.frames], [1280, 720, 96], c.file);
+  for (const c of r.clips) assert.deepEqual([c.width, c.height, c.frames], [320, 180, 96], c.file);
   const counts = fake.createCounts();
   assert.equal(Object.keys(counts).length, clips, 'one take per clip reached the provider');
   for (const [key, n] of Object.entries(counts)) assert.equal(n, 1, `${key} was created ${n} times`);

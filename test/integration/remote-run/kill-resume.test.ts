@@ -47,7 +47,7 @@ test('kill -9 mid-batch with a job in flight, then --resume: 0 clips lost, ≤ 1
     const root = packRoot(out);
     const clips = await clipFacts(mp4s(join(root, 'Clips')));
     assert.equal(clips.length, 8);
-    for (const c of clips) assert.deepEqual([c.width, c.height, c.frames], [1280, 720, 96], c.file);
+    for (const c of clips) assert.deepEqual([c.width, c.height, c.frames], [320, 180, 96], c.file);
     // ≤ 1 create per take, and the jobs in flight at the kill were resumed, not created again.
     for (const [key, n] of Object.entries(fake.createCounts())) assert.equal(n, 1, `${key} was created ${n} times`);
     for (const id of unfinished) assert.ok(afterRun.jobs.some((j) => j.take_id === id && j.state === 'succeeded'), `in-flight take ${id} was picked up and finished`);

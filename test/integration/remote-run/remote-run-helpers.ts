@@ -12,14 +12,14 @@ import { TEST_NODE_ARGS } from '../../support/test-switches.ts';
 export const REPO = resolve(import.meta.dirname, '../../..');
 const SAMPLE = join(REPO, 'resources/sample-look');
 
-/** The sample look, its images copied beside it (a look's images live in its folder), and a smaller batch (8 clips is the schema minimum). */
+/** The sample look, its images copied beside it (a look's images live in its folder), and a smaller batch (8 clips is the schema minimum) at the 320x180 draft size, so a loaded CI machine renders it in time. */
 export function writeSmallLook(dir: string, batch: Record<string, unknown> = {}): string {
   const look = JSON.parse(readFileSync(join(SAMPLE, 'look.json'), 'utf8')) as Record<string, unknown> & {
     references: Array<{ path: string }>; productShots?: Array<{ path: string }>; batch?: Record<string, unknown>;
   };
   delete look.$schema;
   for (const r of [...look.references, ...(look.productShots ?? [])]) copyFileSync(join(SAMPLE, r.path), join(dir, r.path));
-  look.batch = { ...look.batch, clips: 8, size: '1280x720', seconds: 4, fps: 24, ...batch };
+  look.batch = { ...look.batch, clips: 8, size: '320x180', seconds: 4, fps: 24, ...batch };
   const path = join(dir, 'LOOK.json');
   writeFileSync(path, JSON.stringify(look, null, 2));
   return path;
