@@ -70,7 +70,7 @@ export function shotView(project: Project, row: ShotRow): ShotView {
   };
 }
 
-interface PackLike { take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; previz?: boolean }; model?: { provider?: string; model?: string } }
+interface PackLike { take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; costEstimated?: boolean; previz?: boolean }; model?: { provider?: string; model?: string } }
 
 export function takeView(project: Project, t: TakeRow): TakeView {
   const pack = (t.pack ?? {}) as PackLike;
@@ -79,7 +79,9 @@ export function takeView(project: Project, t: TakeRow): TakeView {
     id: t.id, shotId: t.shotId, attempt: t.attempt, state: t.state,
     provider: pack.take?.provider ?? pack.model?.provider ?? 'local', model: pack.take?.model ?? pack.model?.model ?? 'local-animatic',
     mechanism: t.mechanism ?? pack.take?.mechanism ?? 'unknown', previz: pack.take?.previz ?? true, costUsd: pack.take?.costUsd ?? 0,
+    costEstimated: pack.take?.costEstimated ?? (pack.take?.costUsd ?? 0) > 0,
     score: t.score, pass: t.pass, reasons: Array.isArray(t.reasons) ? (t.reasons as unknown[]).map(String) : [], review: t.review,
+    reviewBy: t.reviewBy, reviewAt: t.reviewAt,
     original: t.outputSha256 ? { sha256: t.outputSha256, ext: 'mp4' } : null,
     graded: t.gradedSha256 ? { sha256: t.gradedSha256, ext: 'mp4' } : null,
     thumb: thumb ? { sha256: thumb, ext: 'png' } : null, createdAt: t.createdAt,

@@ -30,6 +30,8 @@ export interface RunLookFileOptions {
   includeAll?: boolean;
   /** When the model cannot make the batch's exact duration/size/fps: conform locally (default) or refuse. */
   conformPolicy?: ConformPolicy;
+  /** How the gate's auto-approvals of this headless run are described in the record (default: `continuity run`). */
+  approveAction?: string;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
@@ -59,7 +61,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       const run = await runLookBatch({
         project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
         budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,
-        autoApprove: true, signal: o.signal, onEvent: o.onEvent,
+        autoApprove: { action: o.approveAction ?? 'gate pass in a headless run (continuity run): no person reviewed it' }, signal: o.signal, onEvent: o.onEvent,
       });
       const pack = await exportLook({
         project, lookId, outDir, formats: o.formats, includeAll: o.includeAll, signal: o.signal,

@@ -14,7 +14,7 @@ import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
 import { listShots, replaceLookShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
 import { listTakes, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
 import { createBudget } from './budget.ts';
-import { resolveLookAssets } from './look-assets.ts';
+import { lookImagesOf, resolveLookAssets } from './look-assets.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
 import { runPool } from './pool.ts';
 import type { QualityStep } from './quality-step.ts';
@@ -35,8 +35,11 @@ export interface RunLookOptions {
   concurrency?: number;
   /** Keep shots that already have a current take from an earlier (killed) run. */
   resume?: boolean;
-  /** Approve each shot's passing take (CLI runs); the app leaves review to the person. */
-  autoApprove?: boolean;
+  /**
+   * Approve each shot's passing take on the gate's word (headless CLI runs); the app leaves review
+   * to the person. `action` names the run for the record ("gate pass in a headless run: …").
+   */
+  autoApprove?: { action: string } | false;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
 }
@@ -58,10 +61,8 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   if (!canonRow) saveCanonVersion(project.db, lookId, plan.canon, plan.canonSource);
 
   const rows = syncShots(project, lookId, plan, o.resume ?? false);
-  const assets = resolveLookAssets(
-    loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })),
-    loaded.productShots.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: true, index: r.index })),
-  );
+  const images = lookImagesOf(loaded);
+  const assets = resolveLookAssets(images.references, images.productShots);
   const { width, height } = plan.packs[0]!.size;
   const { seconds, fps } = plan.packs[0]!;
   const budget = createBudget(o.budgetUsd ?? null);
@@ -100,7 +101,10 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
         return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: 'failed', score: null, attempts: listTakes(project.db, row.id).length, reasons: [(err as Error).message] };
       }
       setCurrentTake(project.db, row.id, outcome.current.takeId);
-      if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
+      if (outcome.status === 'passed' && o.autoApprove) {
+        // A headless run has no person in the loop: the gate approved it, and the record says so.
+        setTakeReview(project.db, outcome.current.takeId, 'approved', { by: 'gate', action: o.autoApprove.action });
+      }
       setShotStatus(project.db, row.id, outcome.status);
       emit({ type: 'shot-updated', shotId: row.id, status: outcome.status, score: outcome.current.quality.score, reasons: outcome.reasons });
       return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: outcome.status, score: outcome.current.quality.score, attempts: outcome.attempts.length, reasons: outcome.reasons };

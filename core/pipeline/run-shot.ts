@@ -163,7 +163,9 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   progress('score', 0);
   const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, signal: cx.signal });
   const record: AttemptRecord = {
-    takeId, shotId: shot.id, attempt: p.attempt, mechanism: p.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: p.why,
+    // The mechanism the start image actually served (an identity keyframe without its character
+    // reference is a style keyframe), with the reason when it differs from the one chosen.
+    takeId, shotId: shot.id, attempt: p.attempt, mechanism: start.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: start.why ?? p.why,
     // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).
     seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, styleStrength: p.styleStrength, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
   };

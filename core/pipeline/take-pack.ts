@@ -8,7 +8,7 @@ import type { AttemptRecord } from './run-shot.ts';
 
 export interface TakeAssetHashes { output: { sha256: string; bytes: number }; start: string; lut: string }
 
-export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAssetHashes, provider: string, model: string, review: 'pending' | 'approved' | 'rejected'): PromptPack {
+export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAssetHashes, provider: string, model: string): PromptPack {
   const seconds = (Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000;
   return validatePromptPack({
     ...planned,
@@ -34,6 +34,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
     },
     grade: { method: a.grade.method, strength: a.grade.strength, lutSha256: hashes.lut },
     quality: { score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt },
-    review: { verdict: review, at: review === 'pending' ? null : a.finishedAt },
+    // Review happens after the take is recorded; the export fills in the verdict and who gave it.
+    review: { verdict: 'pending', at: null },
   });
 }
