@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliCommand, CliIO } from './command.ts';
 import { InputError, isCanceled } from '../core/domain/errors.ts';
 import { redact } from '../core/log/logger.ts';
+import { APP_VERSION } from '../core/pipeline/app-version.ts';
 
 const commandsDir = join(dirname(fileURLToPath(import.meta.url)), 'commands');
 
@@ -39,13 +40,15 @@ export async function main(argv: string[], io?: Partial<CliIO>): Promise<number>
     ...io,
   };
   try {
+    // Answered before any command module loads: it must stay instant. The version is the app's own
+    // package.json, never npm_package_version (that names whichever package ran npm).
+    if (argv[0] === '--version' || argv[0] === '-V') { full.out(APP_VERSION); return 0; }
     const commands = await loadCommands();
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       full.out(usage(commands));
       return name ? 0 : 2;
     }
-    if (name === '--version') { full.out(process.env.npm_package_version ?? '0.1.0'); return 0; }
     const command = commands.get(name);
     if (!command) {
       full.err(`continuity: unknown command ${JSON.stringify(name)}.\n\n${usage(commands)}`);

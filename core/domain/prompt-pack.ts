@@ -25,7 +25,10 @@ export const TakeRecordSchema = z.object({
   seedSent: z.number().int().nullable(),
   seedReturned: z.number().int().nullable(),
   remoteId: z.string().nullable(),
+  /** The take's cost: the clip plus any paid keyframe it was generated from. */
   costUsd: z.number().min(0),
+  /** costUsd is an estimate at list price (no provider reported a charge). Absent in packs written before this was recorded. */
+  costEstimated: z.boolean().optional(),
   timings: z.object({ startedAt: z.string(), finishedAt: z.string().nullable(), seconds: z.number().nullable() }),
   output: z.object({ sha256, bytes: z.number().int() }).nullable(),
   previz: z.boolean(),

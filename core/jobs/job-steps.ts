@@ -53,7 +53,7 @@ export async function stepCreate(job: Job & { state: 'planned' }, cx: StepContex
       onPayload: (payload) => cx.repo.savePayload(job.id, payload),
     });
     crashPoint('after-create');
-    cx.emit(cx.repo.accept(job.id, remoteId, `estimate at list price for ${job.model}`));
+    cx.emit(cx.repo.accept(job.id, remoteId, `estimated at list price for ${job.model} (${job.provider} reported no charge)`));
     return rateLimited;
   } catch (err) {
     const cur = cx.repo.get(job.id);
@@ -98,7 +98,7 @@ export async function stepReconcile(job: Job & { state: 'submitting' }, cx: Step
     const found = await cx.adapter.reconcile(job.takeId, { payload: job.payload, since: new Date(job.submitStartedAt), exclude, signal: cx.closeSignal });
     if (found) {
       log.info('reconciled create', { jobId: job.id, remoteId: found });
-      cx.emit(cx.repo.accept(job.id, found, `reconciled create for ${job.model}`));
+      cx.emit(cx.repo.accept(job.id, found, `estimated at list price for ${job.model} (create found by reconcile; ${job.provider} reported no charge)`));
     } else {
       log.info('provider shows no create; submitting again', { jobId: job.id });
       cx.emit(cx.repo.move(job.id, 'planned', { submit_started_at: null, payload_json: null }));

@@ -18,7 +18,7 @@ export function createLocalShotRenderer(): ShotRenderer {
         seed, out: req.out, startOnFullFrame: req.startIsBridge ?? false, signal: req.signal, onProgress: req.onProgress,
       });
       return {
-        path: result.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, previz: true,
+        path: result.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, costEstimated: false, previz: true,
         parameters: { motion: result.motion, frames: result.frames, width: result.width, height: result.height, fps: result.fps, seconds: result.seconds },
         note: result.mechanismNote,
       };

@@ -68,7 +68,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   const budget = createBudget(o.budgetUsd ?? null);
   const estimate = o.renderer.estimateAttemptUsd(seconds) * plan.shots.length;
   if (budget.capUsd !== null && estimate > budget.capUsd) {
-    emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, spentUsd: 0, budgetUsd: budget.capUsd });
+    emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, estimateUsd: estimate, spentUsd: 0, budgetUsd: budget.capUsd });
   }
   const workDir = await mkdtemp(join(tmpdir(), 'continuity-run-'));
   try {

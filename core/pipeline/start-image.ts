@@ -39,6 +39,8 @@ export interface KeyframeFacts {
   seedReturned: number | null;
   remoteId: string | null;
   costUsd: number;
+  /** costUsd is an estimate at list price, not a reported charge. */
+  costEstimated: boolean;
 }
 
 export interface StartImage {
@@ -125,7 +127,7 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
         mechanism, ...(why ? { why } : {}),
         path: kf.path, kind: 'keyframe', note: `${kind} keyframe (${kf.provider}:${kf.model}, ${framing}): ${kf.note}`,
         colourReferences: [req.assets.colourAnchor],
-        keyframe: { provider: kf.provider, model: kf.model, seedReturned: kf.seedReturned, remoteId: kf.remoteId ?? null, costUsd: kf.costUsd },
+        keyframe: { provider: kf.provider, model: kf.model, seedReturned: kf.seedReturned, remoteId: kf.remoteId ?? null, costUsd: kf.costUsd, costEstimated: kf.costEstimated ?? kf.costUsd > 0 },
       };
     }
     default:

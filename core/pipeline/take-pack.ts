@@ -27,7 +27,9 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       seedSent: a.seedSent,
       seedReturned: a.render.seedReturned,
       remoteId: a.render.remoteId,
-      costUsd: a.render.costUsd,
+      // A paid keyframe is part of what this take cost (issue 12 item 4).
+      costUsd: a.render.costUsd + (a.start.keyframe?.costUsd ?? 0),
+      costEstimated: a.render.costEstimated || (a.start.keyframe?.costEstimated ?? false),
       timings: { startedAt: a.startedAt, finishedAt: a.finishedAt, seconds },
       output: hashes.output,
       previz: a.render.previz,

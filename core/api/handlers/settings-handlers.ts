@@ -5,7 +5,7 @@
  */
 import { PROVIDER_ENV, baseUrlOverridesFromEnv, eligibleModels, keyHint } from '../../providers/gating.ts';
 import { listModels, type ProviderId } from '../../providers/registry.ts';
-import { resetFfmpegResolution } from '../../media/ffmpeg-path.ts';
+import { applyFfmpegPath } from '../apply-ffmpeg-path.ts';
 import { redact } from '../../log/logger.ts';
 import { PROVIDERS_WITH_KEYS } from '../contract.ts';
 import type { Handlers } from '../dispatch.ts';
@@ -37,9 +37,8 @@ export function settingsHandlers(ctx: StudioContext): Group {
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
       ctx.settings.set(next);
       if ('ffmpegPath' in patch) {
-        // The engine resolves ffmpeg from FFMPEG_PATH; a user-chosen path takes effect at once.
-        if (next.ffmpegPath) process.env.FFMPEG_PATH = next.ffmpegPath; else delete process.env.FFMPEG_PATH;
-        resetFfmpegResolution();
+        // A user-chosen path takes effect at once (and at every start-up: createStudio).
+        applyFfmpegPath(next.ffmpegPath);
       }
       return next;
     },
