@@ -70,6 +70,10 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   if (budget.capUsd !== null && estimate > budget.capUsd) {
     emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, estimateUsd: estimate, spentUsd: 0, budgetUsd: budget.capUsd });
   }
+  // The look's seed belongs to the provider + model it was chosen for; on another one it is a new
+  // seed, not a persisted one, and the take must not claim seed persistence (issue 12 item 7).
+  const { batch } = loaded.look;
+  const seedInheritable = o.renderer.provider === batch.provider && o.renderer.model.id === batch.model;
   const workDir = await mkdtemp(join(tmpdir(), 'continuity-run-'));
   try {
     const seed = o.seed ?? loaded.look.batch.seed;
@@ -86,7 +90,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
           { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed },
           {
             renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
-            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal, takeKey: row.id, keyframes: o.renderer.keyframeMaker,
+            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable, signal, takeKey: row.id, keyframes: o.renderer.keyframeMaker,
             emit: (e) => emit(e.type === 'shot-updated' || e.type === 'job-progress' ? { ...e, shotId: row.id } : e),
             record: async (a) => { await recordAttempt(project, row.id, plan.packs[i]!, a); },
           },

@@ -5,7 +5,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { decideStuckJob, listStuckJobs } from '../../../core/jobs/stuck-jobs.ts';
 import { createBudget } from '../../../core/pipeline/budget.ts';
 import { runShot, type AttemptRecord } from '../../../core/pipeline/run-shot.ts';
@@ -13,6 +14,7 @@ import { openProject } from '../../../core/store/open-project.ts';
 import { startFakeFal } from '../../fakes/fake-fal.ts';
 import { falRenderer, makeRig, shotContext, shotJob, type FalShotRig } from './fal-shot-rig.ts';
 
+const REPO = resolve(import.meta.dirname, '../../..');
 let rig: FalShotRig;
 before(async () => { rig = await makeRig('records-remote'); });
 after(() => rig.dispose());
@@ -68,4 +70,22 @@ test('abandon: the job ends failed, says who and when; a job not waiting is refu
     assert.throws(() => decideStuckJob(project.db, 'j1', 'abandon', 'again'), /job "j1" is failed, not waiting for a decision/);
     assert.throws(() => decideStuckJob(project.db, 'nope', 'abandon', 'x'), /no job "nope" in this project; no job is waiting/);
   } finally { project.close(); }
+});
+
+test('continuity jobs list|abandon: the CLI shows the stuck job and records the decision', async () => {
+  const dirOf = join(rig.dir, 'cli');
+  const project = openProject(dirOf, { create: true });
+  const t = '2026-01-01T00:00:00.000Z';
+  project.db.prepare(`INSERT INTO jobs (id, take_id, provider, model, state, request_json, error_code, error_message, submit_started_at, created_at, updated_at)
+    VALUES ('j9', 'row-c3-t1-0123456789', 'fal', 'fal-ai/veo3.1/image-to-video', 'needs_user_decision', '{}', 'create_outcome_unknown', 'outcome unknown', ?, ?, ?)`).run(t, t, t);
+  project.close();
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(REPO, 'bin/continuity.mjs'), 'jobs', ...args], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+  const list = cli('list', dirOf);
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /^j9 {2}take row-c3-t1-0123456789 {2}fal:fal-ai\/veo3\.1\/image-to-video {2}est\. \$0\.00/);
+  assert.equal(cli('abandon', dirOf, 'nope').status, 2, 'an unknown job is bad input');
+  const done = cli('abandon', dirOf, 'j9');
+  assert.equal(done.status, 0, done.stderr);
+  assert.match(done.stdout, /abandoned: j9 .*\n.*abandoned by a person \(continuity jobs abandon\)/);
+  assert.match(cli('list', dirOf).stdout, /No paid job is waiting for a decision/);
 });
