@@ -1,13 +1,12 @@
 /**
  * studio-asset://asset/<sha256>.<ext> — media for the renderer, served only from the open
- * project's asset store. The name → path rule is core/api/asset-path.ts (pure, unit-tested
- * against every traversal variant); here we add the symlink check and byte ranges (video seeking).
+ * project's asset store. What to serve is decided by core/api/asset-file.ts (the same module
+ * the test host uses: name allow-list, realpath + symlink check, byte ranges).
  */
 import { protocol } from 'electron';
-import { createReadStream, realpathSync, statSync } from 'node:fs';
-import { sep } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { assetMime, resolveAssetPath } from '../core/api/asset-path.ts';
+import { answerAssetRequest } from '../core/api/asset-file.ts';
 
 export const ASSET_SCHEME = 'studio-asset';
 
@@ -19,25 +18,9 @@ export function registerAssetScheme(): void {
 export function handleAssetProtocol(assetRoot: () => string | null): void {
   protocol.handle(ASSET_SCHEME, (request) => {
     const url = new URL(request.url);
-    const root = assetRoot();
-    const hit = root && url.hostname === 'asset' ? resolveAssetPath(root, url.pathname) : null;
-    if (!root || !hit) return new Response('not found', { status: 404 });
-    let real: string;
-    try { real = realpathSync(hit.path); } catch { return new Response('not found', { status: 404 }); }
-    // A symlink planted inside the store must not lead outside it.
-    if (!real.startsWith(realpathSync(root) + sep)) return new Response('not found', { status: 404 });
-    const size = statSync(real).size;
-    const headers = new Headers({ 'content-type': assetMime(hit.ext), 'accept-ranges': 'bytes' });
-    const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get('range') ?? '');
-    if (range && (range[1] || range[2])) {
-      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      if (start > end || start >= size) return new Response(null, { status: 416, headers: { 'content-range': `bytes */${size}` } });
-      headers.set('content-range', `bytes ${start}-${end}/${size}`);
-      headers.set('content-length', String(end - start + 1));
-      return new Response(Readable.toWeb(createReadStream(real, { start, end })) as ReadableStream, { status: 206, headers });
-    }
-    headers.set('content-length', String(size));
-    return new Response(Readable.toWeb(createReadStream(real)) as ReadableStream, { status: 200, headers });
+    const a = url.hostname === 'asset' ? answerAssetRequest(assetRoot(), url.pathname, request.headers.get('range')) : { status: 404 as const, headers: {} };
+    if (!('file' in a) || !a.file) return new Response(a.status === 416 ? null : 'not found', { status: a.status === 400 ? 404 : a.status, headers: a.headers });
+    const body = a.file.end >= a.file.start && a.headers['content-length'] !== '0' ? Readable.toWeb(createReadStream(a.file.path, { start: a.file.start, end: a.file.end })) as ReadableStream : null;
+    return new Response(body, { status: a.status, headers: a.headers });
   });
 }

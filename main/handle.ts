@@ -27,6 +27,15 @@ export interface HandleOptions {
   invoke(name: string, payload: unknown): Promise<Result<unknown>>;
 }
 
+/**
+ * True only for our own page: a frame whose URL is unknown (undefined — a destroyed or
+ * navigated frame) or anything but the app page (with its own query or hash) is refused.
+ */
+export function isOurPage(frameUrl: string | undefined, pageUrl: string): boolean {
+  if (typeof frameUrl !== 'string' || !frameUrl) return false;
+  return frameUrl === pageUrl || frameUrl.startsWith(pageUrl + '#') || frameUrl.startsWith(pageUrl + '?');
+}
+
 export const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', message: 'request refused' } };
 
 export function handle(ipc: IpcMainLike, opts: HandleOptions): void {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createStudio, type Studio } from '../core/api/create-studio.ts';
 import { setLogSink } from '../core/log/logger.ts';
 import { createWriteStream } from 'node:fs';
-import { EVENT_CHANNEL, handle } from './handle.ts';
+import { EVENT_CHANNEL, handle, isOurPage } from './handle.ts';
 import { createKeyVault } from './key-vault.ts';
 import { createElectronSettings } from './settings.ts';
 import { handleAssetProtocol, registerAssetScheme } from './asset-protocol.ts';
@@ -51,6 +51,10 @@ app.whenReady().then(() => {
         const r = await dialog.showOpenDialog(win!, { title, properties: ['openDirectory', 'createDirectory'] });
         return r.canceled ? null : r.filePaths[0] ?? null;
       },
+      pickExecutable: async (title) => {
+        const r = await dialog.showOpenDialog(win!, { title, properties: ['openFile', 'dontAddToRecent'] });
+        return r.canceled ? null : r.filePaths[0] ?? null;
+      },
     },
   });
   const s = studio;
@@ -59,7 +63,7 @@ app.whenReady().then(() => {
   handle(ipcMain, {
     isTrustedSender: (sender, frameUrl) =>
       win !== null && !win.isDestroyed() && sender === win.webContents && BrowserWindow.fromWebContents(win.webContents) === win
-      && (frameUrl === undefined || frameUrl === pageUrl || frameUrl.startsWith(pageUrl + '#') || frameUrl.startsWith(pageUrl + '?')),
+      && isOurPage(frameUrl, pageUrl),
     invoke: (name, payload) => s.invoke(name, payload),
   });
   Menu.setApplicationMenu(buildMenu((command) => win?.webContents.send(EVENT_CHANNEL, 'menu-command', { command }), isDev));

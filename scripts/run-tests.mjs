@@ -19,4 +19,6 @@ const files = (roots.length ? roots : ['test/unit', 'test/integration', 'test/e2
 if (files.length === 0) { console.error('no test files found'); process.exit(1); }
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+// A stopped suite stops its tests too (they spawn ffmpeg and servers): pass the signal on.
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 1));

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createStudio } from '../core/api/create-studio.ts';
 import { createMemoryKeyStore } from '../core/api/key-store.ts';
+import { resolveFfmpeg } from '../core/media/ffmpeg-path.ts';
 import type { EventName, EventPayload } from '../core/api/events.ts';
 import { startWebHost, type WebHost } from './server.ts';
 
@@ -25,6 +26,9 @@ const studio = createStudio({
   userDataDir,
   keyStore: createMemoryKeyStore(),
   onEvent: <N extends EventName>(name: N, payload: EventPayload<N>) => host?.broadcast(name, payload),
+  // The server-side stand-in for main's file picker: the browser never names the program; the
+  // host offers the ffmpeg this machine resolves (FFMPEG_PATH, bundled, or PATH).
+  host: { pickExecutable: async () => { try { return resolveFfmpeg().ffmpeg; } catch { return null; } } },
 });
 host = await startWebHost({
   studio,

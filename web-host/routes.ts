@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { assetMime, resolveAssetPath } from '../core/api/asset-path.ts';
+import { answerAssetRequest } from '../core/api/asset-file.ts';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 const MAX_UPLOAD = 200 * 1024 * 1024;
@@ -23,7 +23,7 @@ function fail(res: ServerResponse, status: number, message: string): void {
   res.end(JSON.stringify({ ok: false, error: { code: status === 404 ? 'not_found' : 'bad_input', message } }));
 }
 
-export function serveStatic(res: ServerResponse, staticDir: string, pathname: string, shimFile: string): void {
+export function serveStatic(res: ServerResponse, staticDir: string, pathname: string, shimFile: string, token: string): void {
   const root = resolve(staticDir);
   let rel: string;
   try { rel = decodeURIComponent(pathname); } catch { return fail(res, 400, 'bad path'); }
@@ -42,7 +42,8 @@ export function serveStatic(res: ServerResponse, staticDir: string, pathname: st
   const headers: Record<string, string> = { 'content-type': STATIC_TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
   if (file.endsWith('index.html')) {
     // The shim is a classic script: it runs before the app's deferred module and defines window.studio.
-    const html = readFileSync(file, 'utf8').replace('<head>', '<head>\n    <script src="/studio-shim.js"></script>');
+    // The token rides in a meta tag (CSP forbids inline scripts); the shim reads it once and sends it as a header.
+    const html = readFileSync(file, 'utf8').replace('<head>', `<head>\n    <meta name="studio-token" content="${token}">\n    <script src="/studio-shim.js"></script>`);
     res.writeHead(200, headers);
     res.end(html);
     return;
@@ -52,24 +53,15 @@ export function serveStatic(res: ServerResponse, staticDir: string, pathname: st
 }
 
 export function serveAsset(req: IncomingMessage, res: ServerResponse, assetRoot: string | null, name: string): void {
-  if (!assetRoot) return fail(res, 404, 'no project is open');
-  const hit = resolveAssetPath(assetRoot, name);
-  if (!hit) return fail(res, 400, 'not an asset name');
-  if (!existsSync(hit.path)) return fail(res, 404, 'asset not found');
-  const size = statSync(hit.path).size;
-  const base = { 'content-type': assetMime(hit.ext), 'accept-ranges': 'bytes', 'cache-control': 'private, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' };
-  // Video elements seek with Range requests; honour a single byte range.
-  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-  if (range && (range[1] || range[2])) {
-    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-    if (start > end || start >= size) { res.writeHead(416, { 'content-range': `bytes */${size}` }); res.end(); return; }
-    res.writeHead(206, { ...base, 'content-range': `bytes ${start}-${end}/${size}`, 'content-length': String(end - start + 1) });
-    createReadStream(hit.path, { start, end }).pipe(res);
-    return;
+  // The same decision as Electron's studio-asset:// handler (core/api/asset-file.ts).
+  const a = answerAssetRequest(assetRoot, name, req.headers.range);
+  if (!a.file) {
+    if (a.status === 416) { res.writeHead(416, a.headers); res.end(); return; }
+    return fail(res, a.status, a.status === 400 ? 'not an asset name' : assetRoot ? 'asset not found' : 'no project is open');
   }
-  res.writeHead(200, { ...base, 'content-length': String(size) });
-  createReadStream(hit.path).pipe(res);
+  res.writeHead(a.status, a.headers);
+  if (a.headers['content-length'] === '0') { res.end(); return; }
+  createReadStream(a.file.path, { start: a.file.start, end: a.file.end }).pipe(res);
 }
 
 /** Keep a readable, harmless file name (the engine reports rejections by this name). */

@@ -3,10 +3,12 @@
  * server-sent events (GET /events), on 127.0.0.1 only, behind a per-run token. It routes
  * through core/api's dispatch exactly like Electron's IPC does; it implements nothing itself.
  *
- * Auth: every request needs the token — `x-studio-token` header (fetch), or the `studio_token`
- * cookie set when the page is first opened with `?token=` (script, media and EventSource
- * requests cannot carry headers). Anything else gets 401. The Host header must be our own
- * address, which defeats DNS-rebinding pages on the same machine.
+ * Auth: API calls and uploads take the token only in the `x-studio-token` header (a query
+ * parameter leaks into logs and history). The page gets it once: opening the printed URL
+ * (`/?token=…`) answers the page with the token in a meta tag the shim reads, and sets an
+ * http-only, same-site cookie that GET sub-resources (scripts, media, the EventSource, which
+ * cannot carry headers) may use. `?token=` is accepted for nothing else. Anything else gets 401.
+ * The Host header must be our own address, which defeats DNS-rebinding pages on the same machine.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -14,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../core/api/events.ts';
 import type { Studio } from '../core/api/create-studio.ts';
 import { serveAsset, serveStatic, stageUpload } from './routes.ts';
+import { parseBoundedJson } from '../core/domain/json-depth.ts';
 
 export interface WebHostOptions {
   studio: Studio;
@@ -37,12 +40,18 @@ export interface WebHost {
 
 const MAX_BODY = 4 * 1024 * 1024;
 
+/** The page's first load: GET of the app (not the API, assets or events) carrying ?token=. */
+function isBootstrap(req: IncomingMessage, url: URL): boolean {
+  return req.method === 'GET' && url.searchParams.has('token') && !/^\/(api|asset|events|upload)(\/|$)/.test(url.pathname);
+}
+
 function tokenFrom(req: IncomingMessage, url: URL): string | undefined {
   const header = req.headers['x-studio-token'];
   if (typeof header === 'string') return header;
+  if (req.method !== 'GET') return undefined; // API calls and uploads: the header only
+  if (isBootstrap(req, url)) return url.searchParams.get('token') ?? undefined;
   const cookie = /(?:^|;\s*)studio_token=([A-Za-z0-9_-]+)/.exec(req.headers.cookie ?? '');
-  if (cookie) return cookie[1];
-  return url.searchParams.get('token') ?? undefined;
+  return cookie?.[1];
 }
 
 function same(a: string, b: string): boolean {
@@ -80,7 +89,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
         let payload: unknown;
-        try { const body = await readBody(req, MAX_BODY); payload = body.length ? JSON.parse(body.toString('utf8')) : {}; } catch (err) {
+        try { const body = await readBody(req, MAX_BODY); payload = body.length ? parseBoundedJson(body.toString('utf8'), 'request body') : {}; } catch (err) {
           return sendJson(res, 400, { ok: false, error: { code: 'bad_input', message: `request body: ${(err as Error).message}` } });
         }
         const result = await opts.studio.invoke(decodeURIComponent(url.pathname.slice(5)), payload);
@@ -97,8 +106,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (req.method === 'GET' && url.pathname.startsWith('/asset/')) return serveAsset(req, res, opts.studio.assetRoot(), url.pathname.slice(7));
       if (req.method === 'GET') {
         // First visit with ?token=: remember it in a same-site, http-only cookie for sub-resources.
-        if (url.searchParams.get('token')) res.setHeader('set-cookie', `studio_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
-        return serveStatic(res, opts.staticDir, url.pathname, opts.shimFile);
+        if (isBootstrap(req, url)) res.setHeader('set-cookie', `studio_token=${token}; HttpOnly; SameSite=Strict; Path=/`);
+        return serveStatic(res, opts.staticDir, url.pathname, opts.shimFile, token);
       }
       sendJson(res, 405, { ok: false, error: { code: 'method', message: 'method not allowed' } });
     })().catch((err: unknown) => {

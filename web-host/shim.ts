@@ -1,12 +1,17 @@
-/* global window, fetch, EventSource, navigator */
+/* global window, document, fetch, EventSource, navigator */
 /**
  * Browser-side `window.studio` for the test host: the same verbs as the Electron preload,
- * built from the same contract by `bindVerbs`, over fetch + server-sent events. Requests are
- * authenticated by the same-site cookie the host set when the page was opened with ?token=.
+ * built from the same contract by `bindVerbs`, over fetch + server-sent events. API calls carry
+ * the per-run token in the x-studio-token header, read once from the page's meta tag (the tag is
+ * removed); the EventSource and media use the same-site cookie set when the page was opened.
  */
 import { bindVerbs, type StudioApi } from '../core/api/contract-bridge.ts';
 import type { Result } from '../core/api/contract.ts';
 import { isEventName, type EventName } from '../core/api/events.ts';
+
+const tokenMeta = document.querySelector('meta[name="studio-token"]');
+const token = tokenMeta?.getAttribute('content') ?? '';
+tokenMeta?.remove();
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<EventName, Set<Listener>>();
@@ -31,7 +36,7 @@ function attach(name: EventName): void {
 
 async function post<T>(url: string, body: BodyInit, contentType: string): Promise<Result<T>> {
   try {
-    const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType }, credentials: 'same-origin' });
+    const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': contentType, 'x-studio-token': token }, credentials: 'same-origin' });
     return (await res.json()) as Result<T>;
   } catch (err) {
     return { ok: false, error: { code: 'transport', message: `The studio host did not answer: ${(err as Error).message}` } };

@@ -4,8 +4,6 @@ import { dirname, extname, resolve } from 'node:path';
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { extractFrame } from '../../core/media/extract-frame.ts';
-import { extractRepresentativeFrame } from '../../core/media/representative-frame.ts';
 import { assertInputFile } from '../../core/media/safe-input.ts';
 
 const help = `Usage: continuity frame VIDEO --at first|last|representative|SECONDS --out IMAGE.png [--json]
@@ -61,6 +59,8 @@ export const command: CliCommand = {
     const outDir = dirname(resolve(out));
     if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new InputError(`--out folder does not exist: ${outDir}`, 'out', out);
     await assertInputFile(video, 'video', 'VIDEO');
+    // Decoding (and sharp) load only once the input is known to be usable.
+    const [{ extractFrame }, { extractRepresentativeFrame }] = await Promise.all([import('../../core/media/extract-frame.ts'), import('../../core/media/representative-frame.ts')]);
     const result = at === 'representative'
       ? await extractRepresentativeFrame(video, out, { signal: io.signal })
       : await extractFrame(video, at, out, { signal: io.signal });

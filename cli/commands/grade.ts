@@ -6,9 +6,9 @@
 import type { CliCommand } from '../command.ts';
 import { numberOption, parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { gradeClip } from '../../core/grade/grade-clip.ts';
-import { TRANSFER_METHODS } from '../../core/grade/clip-lut.ts';
+import { assertInputFile } from '../../core/media/safe-input.ts';
 import type { TransferMethod } from '../../core/color/estimate-transfer.ts';
+import { TRANSFER_METHODS } from '../../core/grade/transfer-methods.ts';
 
 const help = `Usage: continuity grade VIDEO --reference IMAGE [--reference IMAGE …] --out VIDEO
                         [--lut FILE] [--strength 0..1] [--method reinhard|mkl|auto] [--json]
@@ -51,6 +51,10 @@ export const command: CliCommand = {
     const strength = numberOption('strength', values.strength, { min: 0, max: 1 }) ?? 1;
     const method = values.method ?? 'auto';
     if (!TRANSFER_METHODS.includes(method as TransferMethod)) throw new InputError(`--method must be one of ${TRANSFER_METHODS.join(', ')}, got ${JSON.stringify(method)}`, 'method', method);
+    await assertInputFile(positionals[0]!, 'video', 'VIDEO');
+    for (const reference of references) await assertInputFile(reference, 'reference image', 'reference');
+    // The engine (sharp, colour maths) loads only once the input is known to be usable.
+    const { gradeClip } = await import('../../core/grade/grade-clip.ts');
 
     let shown = -1;
     const result = await gradeClip({

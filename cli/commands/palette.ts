@@ -1,7 +1,8 @@
 /** `continuity palette IMAGE|VIDEO [--k N] [--seed S] [--frames N] [--json]`: weighted dominant colours. */
 import type { CliCommand } from '../command.ts';
 import { numberOption, parseCommandArgs, exactlyOnePositional } from '../command.ts';
-import { paletteOfFile, type FilePalette } from '../../core/color/palette-of-file.ts';
+import type { FilePalette } from '../../core/color/palette-of-file.ts';
+import { assertInputFile } from '../../core/media/safe-input.ts';
 
 const help = `Usage: continuity palette IMAGE|VIDEO [--k N] [--seed S] [--frames N] [--json]
 
@@ -43,6 +44,8 @@ export const command: CliCommand = {
     const seed = numberOption('seed', values.seed, { integer: true }) ?? 1;
     const frames = numberOption('frames', values.frames, { min: 1, max: 120, integer: true }) ?? 12;
     const path = positionals[0]!;
+    await assertInputFile(path, 'image or video', 'IMAGE|VIDEO');
+    const { paletteOfFile } = await import('../../core/color/palette-of-file.ts'); // heavy: only for usable input
     const result = await paletteOfFile(path, { k, seed, frames, signal: io.signal });
     if (values.json) {
       io.out(JSON.stringify({

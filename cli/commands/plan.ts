@@ -26,6 +26,8 @@ Options:
   --provider ID     provider of that model (inferred from the price table when omitted)
   --openai          draft the canon with OpenAI (needs OPENAI_API_KEY; OPENAI_BASE_URL honoured)
   --canon-model ID  OpenAI model for --openai
+  --allow-outside   use images outside the LOOK.json's folder (../, absolute paths, symlinks
+                    out of it); without it such a reference is refused (exit 2)
 Exit codes: 0 ok, 1 failed work, 2 bad input.`;
 
 function inferProvider(model: string | undefined): string | undefined {
@@ -42,7 +44,7 @@ export const command: CliCommand = {
     const { values, positionals } = parseCommandArgs('plan', argv, {
       json: { type: 'boolean' }, clips: { type: 'string' }, anchors: { type: 'string' }, tier: { type: 'string' },
       seed: { type: 'string' }, model: { type: 'string' }, provider: { type: 'string' },
-      openai: { type: 'boolean' }, 'canon-model': { type: 'string' },
+      openai: { type: 'boolean' }, 'canon-model': { type: 'string' }, 'allow-outside': { type: 'boolean' },
     });
     const [file, ...extra] = positionals;
     if (!file) throw new InputError('plan: missing LOOK.json argument. Run "continuity plan --help".', 'LOOK.json');
@@ -62,7 +64,7 @@ export const command: CliCommand = {
       openai = { apiKey, baseURL: process.env.OPENAI_BASE_URL, model: values['canon-model'], signal: io.signal };
     }
     const plan: LookPlan = await planLook(file, {
-      clips, anchors, seed, model: values.model, provider: values.provider ?? inferProvider(values.model), openai,
+      clips, anchors, seed, model: values.model, provider: values.provider ?? inferProvider(values.model), openai, allowOutside: values['allow-outside'],
     });
     if (values.json) {
       io.out(JSON.stringify({ canon: plan.canon, canonVersion: plan.canonVersion, canonSource: plan.canonSource, shots: plan.shots, packs: plan.packs, cost: plan.cost, warnings: plan.warnings }, null, 2));

@@ -5,7 +5,7 @@
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs } from '../command.ts';
 import { listModels, PROVIDER_IDS, type ModelCapability } from '../../core/providers/registry.ts';
-import { baseUrlOverridesFromEnv, providerStatus, whyIneligible, type GatePurpose } from '../../core/providers/gating.ts';
+import { gateOptionsFromEnv, providerStatus, whyIneligible, type GatePurpose } from '../../core/providers/gating.ts';
 
 const PURPOSES: GatePurpose[] = ['look-batch', 'session', 'keyframe'];
 
@@ -46,16 +46,20 @@ RUNWAYML_API_SECRET, LUMAAI_API_KEY, GEMINI_API_KEY. Base URLs: OPENAI_BASE_URL,
 CONTINUITY_FAL_BASE_URL, CONTINUITY_REPLICATE_BASE_URL, CONTINUITY_RUNWAY_BASE_URL,
 CONTINUITY_LUMA_BASE_URL, CONTINUITY_GOOGLE_BASE_URL.
 
+Luma ray-2 fetches its keyframe images from public URLs and its API has no upload: set
+CONTINUITY_LUMA_IMAGE_HOST=fal to upload each start image to your own fal storage (needs
+FAL_KEY; the images become public URLs, recorded on every take). Without it Luma is gated.
+
 Options:
   --json   machine-readable: {providers: [...], models: [... with "eligibility"]}`,
   async run(argv, io) {
     const { values } = parseCommandArgs('providers', argv, { json: { type: 'boolean' } });
     const env = process.env;
-    const overrides = baseUrlOverridesFromEnv(env);
+    const gateEnv = gateOptionsFromEnv(env);
     const statuses = PROVIDER_IDS.map((p) => providerStatus(p, env));
     const models = listModels().map((m) => ({
       ...m,
-      eligibility: Object.fromEntries(PURPOSES.map((purpose) => [purpose, whyIneligible(m, { purpose, baseUrlOverrides: overrides }) ?? 'ok'])),
+      eligibility: Object.fromEntries(PURPOSES.map((purpose) => [purpose, whyIneligible(m, { purpose, ...gateEnv }) ?? 'ok'])),
     }));
     if (values.json) {
       io.out(JSON.stringify({ providers: statuses, models }, null, 2));
@@ -65,7 +69,7 @@ Options:
     for (const s of statuses) {
       // The "not set" case is already the reason it is gated; say it once.
       const key = s.keyPresent ? ` · ${s.keyVar} ${s.key}` : '';
-      const base = s.baseUrl ? ` · ${s.baseUrl}${s.baseUrlOverridden ? ' (override)' : ''}` : '';
+      const base = s.baseUrl ? ` · host ${s.host ?? '?'} (${s.baseUrl}${s.baseUrlOverridden ? ', override' : ''})` : '';
       const why = s.why === 'ready' ? '' : `: ${s.why}`;
       lines.push(`${s.provider} — ${s.gated ? 'GATED' : 'ready'}${why}${key}${base}`);
       for (const m of models.filter((x) => x.provider === s.provider)) {

@@ -9,6 +9,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
 import { runLookFile, type RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
 import { createRunProgress } from '../shared/run-progress.ts';
 import { formatRunSummary } from '../shared/run-summary.ts';
+import { createStageTimer } from '../shared/stage-times.ts';
 
 const help = `Usage: continuity run LOOK.json --out DIR [options]
 
@@ -24,6 +25,8 @@ Options:
   --concurrency N     clips in flight at once (default: CPU cores)
   --project DIR       project folder (default: DIR/.continuity-project)
   --resume            continue an interrupted run: finished clips are kept, nothing is re-submitted
+  --wait              when another run or the app is writing to the project, wait for it to
+                      finish instead of refusing
   --clips N           clips in the batch, 8-20 (default: the look's)
   --seed S            the look's seed (default: the look's)
   --max-retries N     automatic retries per clip when a take fails the gate (default 2)
@@ -32,6 +35,8 @@ Options:
                       scaled / retimed locally (the extra cost is shown); refuse: stop instead
   --formats LIST      timelines: ${EXPORT_FORMATS.join(',')} (default: all)
   --all               export takes still awaiting review too
+  --allow-outside     use images outside the LOOK.json's folder (../, absolute paths, symlinks
+                      out of it); without it such a reference is refused (exit 2)
   --json              print the result as JSON on stdout
 Progress goes to stderr. Ctrl-C cancels cleanly; run again with --resume.
 Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`;
@@ -45,21 +50,33 @@ export function parseFormats(raw: string | undefined): ExportFormat[] | undefine
 
 export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: CliIO, totalClips: number): Promise<number> {
   const progress = createRunProgress(io, totalClips);
-  const result = await runLookFile({ ...opts, signal: io.signal, onEvent: progress.onEvent });
+  const stages = createStageTimer();
+  const result = await runLookFile({
+    ...opts, signal: io.signal,
+    onEvent: (e) => { stages.onEvent(e); progress.onEvent(e); },
+    onProjectWaiting: (m) => io.err(m),
+    onExportProgress: (fraction, step) => { stages.exportStarted(); opts.onExportProgress?.(fraction, step); },
+  });
   progress.finish();
+  const stageSeconds = stages.finish();
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (json) {
     io.out(JSON.stringify({
-      projectDir: result.projectDir, lookId: result.lookId, pack: { root: result.pack.root, manifest: result.pack.manifestPath, skipped: result.pack.skipped },
+      projectDir: result.projectDir, lookId: result.lookId, pack: result.pack && { root: result.pack.root, manifest: result.pack.manifestPath, skipped: result.pack.skipped },
       shots: result.run.shots, spentUsd: result.run.spentUsd, estimateUsd: result.run.plan.cost.totalUsd, seconds: result.run.seconds,
+      stageSeconds, peakRssMb,
     }, null, 2));
   } else {
-    io.out(formatRunSummary(result));
+    io.out(formatRunSummary(result, { stageSeconds, peakRssMb }));
   }
   // Shots held for review are a result, not a failure: the summary lists them and their reasons.
   // A clip whose generation failed is: the rest of the pack was still delivered.
   const failed = result.run.shots.filter((s) => s.status === 'failed');
   if (failed.length) {
-    io.err(`${failed.length} clip${failed.length === 1 ? '' : 's'} failed: ${failed.map((s) => `${s.shotId}: ${s.reasons[0] ?? 'unknown error'}`).join('; ')}. Run again with --resume to retry them.`);
+    // One line per clip with its reason (HTTP status and the provider's message are in it): the
+    // same text the take's job row holds, so nobody has to open SQLite to learn why.
+    const lines = [...failed].sort((a, b) => a.index - b.index).map((s) => `  clip ${s.index + 1} (${s.shotId}): ${s.reasons.join('; ') || 'no reason was recorded'}`);
+    io.err(`${failed.length} of ${result.run.shots.length} clip${result.run.shots.length === 1 ? '' : 's'} failed${result.pack ? ' (the others were exported)' : ''}:\n${lines.join('\n')}\nRun again with --resume to retry them; finished clips are kept.`);
     return 1;
   }
   return 0;
@@ -72,8 +89,8 @@ export const command: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('run', argv, {
       out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
-      concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, clips: { type: 'string' },
-      seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
+      concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, wait: { type: 'boolean' }, clips: { type: 'string' },
+      seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' },
     });
     const [lookPath, ...extra] = positionals;
     if (!lookPath) throw new InputError('run: missing LOOK.json argument. Run "continuity run --help".', 'LOOK.json');
@@ -84,10 +101,10 @@ export const command: CliCommand = {
       throw new InputError(`--conform must be conform or refuse, got ${JSON.stringify(values.conform)}`, 'conform', values.conform);
     }
     return runAndReport({
-      lookPath, outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
+      lookPath, allowOutside: values['allow-outside'], outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
       budgetUsd: numberOption('budget', values.budget, { min: 0 }) ?? null,
       concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
-      resume: values.resume, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
+      resume: values.resume, waitForProject: values.wait, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
       maxRetries: numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true }),
       formats: parseFormats(values.formats), includeAll: values.all, conformPolicy: values.conform as 'conform' | 'refuse' | undefined,
     }, Boolean(values.json), io, clips ?? 12);

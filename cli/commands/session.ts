@@ -22,12 +22,13 @@ const SHOT_FIELDS = `  --framing F         wide, medium, close, detail
                       the shot gets an identity keyframe from that image. "none" clears`;
 
 const HELP: Record<string, string> = {
-  create: `Usage: continuity session create PROJECT --look LOOK.json|NAME --name NAME [--primary REF] [--json]
+  create: `Usage: continuity session create PROJECT --look LOOK.json|NAME --name NAME [--primary REF] [--allow-outside] [--json]
 
 Create an empty session in PROJECT (the folder is created when missing). --look imports a
 LOOK.json into the project, or names a look already in it.
   --primary REF       the style the first shot is anchored on: ref:N (the look's reference N,
-                      default ref:1) or SHOT@first|last|SECONDS (a frame of that shot's take)`,
+                      default ref:1) or SHOT@first|last|SECONDS (a frame of that shot's take)
+  --allow-outside     accept LOOK.json images outside its folder (../, absolute, symlinks out)`,
   add: `Usage: continuity session add PROJECT SESSION --framing F --motion M [--mode M] [options]
 
 Add a shot (at the end, or at --at POSITION). SESSION is the session's name or id.
@@ -66,6 +67,7 @@ and retried when it fails the gate. Prints per shot: mechanism used, score, brid
   --budget USD        refuse to start attempts past this spend
   --max-retries N     automatic retries per shot when a take fails the gate (default 2)
   --size WxH          quick previz draft at this size instead of the look's (e.g. 640x360)
+  --wait              when another run or the app is writing to the project, wait for it
   --json              print the result as JSON on stdout
 Progress goes to stderr. Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`,
   regenerate: `Usage: continuity session regenerate PROJECT SESSION SHOT [--seed S] [run options]

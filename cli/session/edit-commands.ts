@@ -26,9 +26,9 @@ function print(io: CliIO, json: boolean | undefined, session: ContinuitySession,
 }
 
 /** A LOOK.json path is imported into the project; anything else is a look name already in it. */
-async function resolveLook(project: Project, raw: string | undefined): Promise<string> {
+async function resolveLook(project: Project, raw: string | undefined, allowOutside?: boolean): Promise<string> {
   if (!raw) throw new InputError('session create: --look is required (a LOOK.json file or the name of a look in the project)', 'look');
-  if (raw.toLowerCase().endsWith('.json') && existsSync(raw) && statSync(raw).isFile()) return (await importLookFile(project, raw)).lookId;
+  if (raw.toLowerCase().endsWith('.json') && existsSync(raw) && statSync(raw).isFile()) return (await importLookFile(project, raw, { allowOutside })).lookId;
   const row = getLookByName(project.db, raw);
   if (row) return row.id;
   const names = listLooks(project.db).map((l) => JSON.stringify(l.name));
@@ -36,14 +36,14 @@ async function resolveLook(project: Project, raw: string | undefined): Promise<s
 }
 
 const create: Sub = async (argv, io) => {
-  const { values, positionals } = parseCommandArgs('session create', argv, { look: { type: 'string' }, name: { type: 'string' }, primary: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs('session create', argv, { look: { type: 'string' }, name: { type: 'string' }, primary: { type: 'string' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' } });
   const [dir, ...extra] = positionals;
   noExtra('create', extra);
   if (!dir) throw new InputError('session create: missing PROJECT folder (created when missing)', 'PROJECT');
   if (!values.name) throw new InputError('session create: --name is required', 'name');
   const project = openProject(dir, { create: true });
   try {
-    const lookId = await resolveLook(project, values.look);
+    const lookId = await resolveLook(project, values.look, values['allow-outside']);
     const session = createProjectSession(project, { lookId, name: values.name, primaryStyleReference: parsePrimary(values.primary) });
     return print(io, values.json, session, `created session "${session.name}" (${session.id})`);
   } finally { project.close(); }

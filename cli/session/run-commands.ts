@@ -10,6 +10,7 @@ import { loadProjectLook } from '../../core/pipeline/project-look.ts';
 import { regenerateShot, runSession, type RunSessionOptions, type SessionEvent } from '../../core/pipeline/run-session.ts';
 import { findSessionShot } from '../../core/pipeline/session-store.ts';
 import { InputError } from '../../core/domain/errors.ts';
+import { lockProject, thisCommand } from '../../core/store/project-lock.ts';
 import type { ContinuitySession } from '../../core/continuity/session.ts';
 import { noExtra, openSession } from './args.ts';
 import { formatSessionRun } from './format.ts';
@@ -18,7 +19,7 @@ type Sub = (argv: string[], io: CliIO) => Promise<number>;
 
 const RUN_OPTIONS = {
   provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' }, 'max-retries': { type: 'string' },
-  size: { type: 'string' }, json: { type: 'boolean' },
+  size: { type: 'string' }, json: { type: 'boolean' }, wait: { type: 'boolean' },
 } as const;
 
 /** --size WxH (a quick previz draft below the look's batch size). */
@@ -49,6 +50,11 @@ async function withRunDeps(argv: string[], io: CliIO, sub: 'run' | 'regenerate',
   body: (o: RunSessionOptions, rest: string[], values: Record<string, string | boolean | undefined>, session: ContinuitySession) => Promise<number>): Promise<number> {
   const { values, positionals } = parseCommandArgs(`session ${sub}`, argv, { ...RUN_OPTIONS, ...extraOptions });
   const { project, stored, rest } = openSession(positionals, sub);
+  let lock;
+  try {
+    // One writer per project (paid jobs): refuse, naming the holder, or --wait for it.
+    lock = await lockProject(project.dir, { command: thisCommand(`continuity session ${sub}`), wait: Boolean(values.wait), signal: io.signal, onWaiting: (m) => io.err(m) });
+  } catch (err) { project.close(); throw err; }
   try {
     const loaded = await loadProjectLook(project, stored.lookId);
     const batch = loaded.look.batch;
@@ -71,6 +77,7 @@ async function withRunDeps(argv: string[], io: CliIO, sub: 'run' | 'regenerate',
     }
   } finally {
     project.close();
+    lock.release();
   }
 }
 

@@ -37,7 +37,7 @@ export const commands = {
 
   'looks.list': cmd(none).returns<V.LookSummary[]>(),
   'looks.create': cmd(z.object({ name: z.string().min(1).max(80), brief: z.string().max(4000).optional() }).strict()).returns<V.LookView>(),
-  'looks.importFile': cmd(z.object({ path }).strict()).returns<V.LookView>(),
+  'looks.importFile': cmd(z.object({ path, allowOutside: z.boolean().optional() }).strict()).returns<V.LookView>(),
   'looks.get': cmd(lookId).returns<V.LookView>(),
   'looks.updateBrandKit': cmd(z.object({ lookId: id, brandKit: BrandKitSchema }).strict()).returns<V.LookView>(),
   'looks.updateBrief': cmd(z.object({ lookId: id, brief: z.string().min(1).max(4000) }).strict()).returns<V.LookView>(),
@@ -66,6 +66,8 @@ export const commands = {
   'review.stats': cmd(lookId).returns<V.ReviewStats>(),
 
   'export.start': cmd(z.object({ lookId: id, outDir: path, formats: z.array(z.enum(FORMATS)).min(1), includeAll: z.boolean() }).strict()).returns<V.ExportView>(),
+  // After a pack folder is moved or copied: relink its .otio/.fcpxml/.edl media, hashes verified (issue 15 item 4).
+  'export.relink': cmd(z.object({ packDir: path }).strict()).returns<V.RelinkView>(),
   'system.reveal': cmd(z.object({ path }).strict()).returns<{ shown: boolean }>(),
   'system.pickDirectory': cmd(z.object({ title: z.string().max(200).optional() }).strict()).returns<string | null>(),
 
@@ -75,9 +77,11 @@ export const commands = {
     defaultModel: z.string().min(1).optional(),
     budgetUsd: z.number().min(0).nullable().optional(),
     commercialOnly: z.boolean().optional(),
-    ffmpegPath: path.nullable().optional(),
     concurrency: z.number().int().min(1).max(16).optional(),
   }).strict()).returns<V.AppSettings>(),
+  // The page never names a program to run: main opens its own file picker and checks the choice
+  // (a regular executable answering -version as ffmpeg). `reset` goes back to the default search.
+  'settings.chooseFfmpeg': cmd(z.object({ reset: z.boolean().optional() }).strict()).returns<V.AppSettings>(),
 
   'keys.status': cmd(none).returns<V.KeysView>(),
   'keys.set': cmd(z.object({ provider: z.enum(PROVIDERS_WITH_KEYS), key: z.string().min(8).max(512) }).strict()).returns<V.KeysView>(),

@@ -13,6 +13,8 @@ import type { Project } from '../store/open-project.ts';
 export interface HostCapabilities {
   revealPath?(path: string): Promise<boolean> | boolean;
   pickDirectory?(title: string): Promise<string | null>;
+  /** The shell's own file picker for a program (Electron: an open-file dialog in main). */
+  pickExecutable?(title: string): Promise<string | null>;
 }
 
 export interface OpenProjectHandle { dir: string; name: string; project: Project; assetRoot: string; close(): void }

@@ -129,6 +129,9 @@ export interface ReviewStats { lookId: string; approved: number; rejected: numbe
 
 export interface ExportView { root: string; files: number; skipped: { name: string; reason: string }[] }
 
+/** A relinked pack: its resolved root, the timelines rewritten (links each), clips verified by sha256. */
+export interface RelinkView { root: string; timelines: { path: string; references: number }[]; verified: number }
+
 export interface AppSettings {
   defaultProvider: string;
   defaultModel: string;
@@ -144,6 +147,10 @@ export interface KeyStatus {
   set: boolean;
   /** "set · …abcd" or "not set" — the only form a key ever takes outside the key store. */
   hint: string;
+  /** The host this provider's key is sent to (a base-URL override's host when one is set). */
+  host?: string | null;
+  /** Set when the base-URL override is refused (not https, not loopback): says why. */
+  baseUrlProblem?: string | null;
 }
 
 export interface KeysView { keys: KeyStatus[]; storage: { encrypted: boolean; backend: string; warning: string | null } }

@@ -1,9 +1,14 @@
 /**
  * CMX3600 EDL: the lowest common denominator every NLE imports (Resolve, Premiere, Avid).
- * One video event per clip, cuts only. Reel names are ≤ 8 characters (the CMX limit); the file
- * name travels in `* FROM CLIP NAME:` so Resolve and Premiere can relink by name.
+ * One video event per clip, cuts only. Reel names are ≤ 8 characters (the CMX limit). Each event
+ * names its clip in `* FROM CLIP NAME:` (the same name as in every other timeline, so Resolve and
+ * Premiere relink by name) and its media in `* FROM CLIP:` (the absolute path: OTIO's reader and
+ * conform tools link media from it; `continuity relink` rewrites it after a move), and carries a
+ * `* LOC:` marker with the shot's kind, deltas and score.
  */
-import { describeDeltas } from './clip-names.ts';
+import { fileURLToPath } from 'node:url';
+import { markerText } from './marker-data.ts';
+import { toAscii } from './ascii-text.ts';
 import { clipOffsets, frameRate, type Timeline } from './timeline-model.ts';
 
 /** Non-drop-frame SMPTE timecode HH:MM:SS:FF for a frame count at `base` frames per second. */
@@ -43,15 +48,13 @@ export function edlReelNames(t: Timeline): string[] {
   });
 }
 
-/** EDL titles and comments are read as ASCII by older tools: fold accents, drop the rest. */
+/** EDL titles and comments are read as ASCII by older tools: transliterated, never "?". */
 export function edlText(text: string, max = 240): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '?')
-    .slice(0, max)
-    .trim();
+  return toAscii(text).slice(0, max).trim();
 }
+
+/** CMX3600 marker colours as Resolve and OTIO's reader name them, one per shot kind. */
+const LOC_COLOR = { anchor: 'GREEN', variant: 'CYAN', seasonal: 'YELLOW', sequence: 'PURPLE' } as const;
 
 /** Record side starts at 01:00:00:00, the broadcast convention. */
 const RECORD_START_HOURS = 1;
@@ -72,8 +75,11 @@ export function buildEdl(t: Timeline): string {
     const recOut = timecode(recordStart + offsets[i]! + c.frames, base);
     // Columns as CMX3600 lays them out: event(3) reel(8) track(5) transition(8) then timecodes.
     lines.push(`${event}  ${reels[i]!.padEnd(8)} ${'V'.padEnd(5)} ${'C'.padEnd(8)} ${srcIn} ${srcOut} ${recIn} ${recOut}`);
-    lines.push(`* FROM CLIP NAME: ${c.fileName}`);
-    lines.push(`* COMMENT: ${edlText(`${c.kind} ${c.shotId} | ${describeDeltas(c.deltas)}${c.score === undefined ? '' : ` | score ${c.score.toFixed(2)}`} | review ${c.review}`)}`);
+    lines.push(`* FROM CLIP NAME: ${c.name}`);
+    // The path as written on disk (UTF-8): a tool resolving it must find the very file.
+    lines.push(`* FROM CLIP: ${fileURLToPath(c.url)}`);
+    lines.push(`* LOC: ${recIn} ${LOC_COLOR[c.kind]} ${edlText(markerText(c), 200)}`);
+    lines.push(`* COMMENT: ${edlText(`${c.shotId} | ${markerText(c)} | review ${c.review}`)}`);
     lines.push('');
   });
   return lines.join('\n');

@@ -4,6 +4,7 @@
  * seconds in the sequence's frame duration ("96/24s") so every edit lands on a frame boundary.
  */
 import { describeDeltas } from './clip-names.ts';
+import { markerJson } from './marker-data.ts';
 import { clipOffsets, frameRate, timelineFrames, type FrameRate, type Timeline } from './timeline-model.ts';
 import { xmlAttrs, xmlEscape } from './xml-text.ts';
 
@@ -56,8 +57,9 @@ export function buildFcpxml(t: Timeline): string {
     lines.push(`              <marker${xmlAttrs({
       start: '0s',
       duration: fcpTime(1, rate),
-      value: `${c.kind} ${String(c.pack.shot.index + 1).padStart(2, '0')} · ${deltas}`,
-      note: `${c.label} · ${score} · review ${c.review}`,
+      value: `${c.kind} ${String(c.pack.shot.index + 1).padStart(2, '0')} · ${deltas} · ${score}`,
+      // Compact JSON (kind, shot, deltas, score): Resolve keeps marker notes on import, not custom metadata.
+      note: markerJson(c),
     })}/>`);
     lines.push('              <metadata>');
     lines.push(`                <md${xmlAttrs({ key: 'com.apple.proapps.studio.scene', value: c.kind })}/>`);

@@ -5,6 +5,7 @@
  * so the pack keeps working after it is moved or copied to another machine.
  */
 import { describeDeltas } from './clip-names.ts';
+import { markerText } from './marker-data.ts';
 import { frameRate, timelineFrames, type Timeline, type TimelineClip } from './timeline-model.ts';
 import { xmlAttrs, xmlEscape } from './xml-text.ts';
 
@@ -52,6 +53,9 @@ function producer(c: TimelineClip, id: string, extra: string[] = []): string[] {
   ];
 }
 
+/** Kdenlive's default marker categories 0–4 (purple, blue, green, yellow, orange). */
+const KDENLIVE_MARKER_TYPE = { anchor: 2, variant: 1, seasonal: 4, sequence: 0 } as const;
+
 function entries(t: Timeline, ids: string[]): string[] {
   return t.clips.map((c, i) => `    <entry${xmlAttrs({ producer: ids[i]!, in: 0, out: c.frames - 1 })}/>`);
 }
@@ -81,9 +85,14 @@ export function buildKdenlive(t: Timeline): string {
     prop('kdenlive:clipname', c.name),
     prop('kdenlive:folderid', -1),
     prop('kdenlive:clip_type', 2),
-    prop('kdenlive:description', `${c.kind} · ${describeDeltas(c.deltas)}${c.score === undefined ? '' : ` · score ${c.score.toFixed(2)}`}`),
+    prop('kdenlive:description', markerText(c)),
+    // A clip marker on the first frame (Kdenlive's bin-clip marker list: pos in frames, type = colour index).
+    prop('kdenlive:markers', JSON.stringify([{ pos: 0, comment: markerText(c), type: KDENLIVE_MARKER_TYPE[c.kind] }])),
   ])));
-  lines.push('  <playlist id="main_bin">', prop('kdenlive:docproperties.version', '1.04'), prop('kdenlive:docproperties.projectfolder', FROM_TIMELINES), prop('xml_retain', 1));
+  lines.push('  <playlist id="main_bin">', prop('kdenlive:docproperties.version', '1.04'), prop('kdenlive:docproperties.projectfolder', FROM_TIMELINES),
+    // The track the cursor acts on when the project opens: the one video track (Kdenlive logs a
+    // [BUG] warning and guesses when this is absent; issue 15). Index 0 counts from the first track.
+    prop('kdenlive:docproperties.activeTrack', 0), prop('xml_retain', 1));
   lines.push(...entries(t, ids), '  </playlist>');
   lines.push(`  <producer${xmlAttrs({ id: 'black_track', in: 0, out: total - 1 })}>`, prop('length', total), prop('eof', 'continue'), prop('resource', 'black'), prop('aspect_ratio', 1), prop('mlt_service', 'color'), prop('set.test_audio', 0), '  </producer>');
   // Timeline entries carry the bin clip's kdenlive:id so Kdenlive links them to the bin.

@@ -5,7 +5,7 @@
  * Each clip carries its prompt pack under `metadata.continuity` — the generation record travels
  * with the edit (issue 5 item 2).
  */
-import { describeDeltas } from './clip-names.ts';
+import { markerData, markerText } from './marker-data.ts';
 import { frameRate, type Timeline, type TimelineClip } from './timeline-model.ts';
 
 interface RationalTime { OTIO_SCHEMA: 'RationalTime.1'; rate: number; value: number }
@@ -38,10 +38,12 @@ function otioClip(c: TimelineClip, rate: number) {
     effects: [],
     markers: [{
       OTIO_SCHEMA: 'Marker.2',
-      name: `${c.kind} · ${describeDeltas(c.deltas)}`,
+      name: markerText(c),
       color: MARKER_COLOR[c.kind],
       marked_range: timeRange(0, 1, rate),
-      metadata: { continuity_export: { kind: c.kind, deltas: c.deltas.map((d) => ({ kind: d.kind, label: d.label })) } },
+      // Marker.2 `comment` (OTIO ≥ 0.16) is what Resolve reads as the marker note.
+      comment: JSON.stringify(markerData(c)),
+      metadata: { continuity_export: markerData(c) },
     }],
     enabled: true,
     metadata: {

@@ -40,12 +40,21 @@ export function leadingWords(title: string, max: number): string {
   return out || title;
 }
 
+/**
+ * The look's part of every file name in a pack: clips, LUTs and timelines (issue 15: timelines
+ * were slugged separately and kept "—" while dropping words the clip names kept). Whole leading
+ * words up to 20 characters, slugged: "Harbour Roast — Autumn Menu" → "Harbour-Roast-Autumn".
+ */
+export function lookSlug(lookName: string): string {
+  return slugPart(leadingWords(lookName, 20), { maxBytes: 20, fallback: 'look' });
+}
+
 /** One clip's name stem, each part slugged and bounded (not yet de-duplicated). */
 export function clipStem(lookName: string, pack: PromptPack): string {
   const index = String(pack.shot.index + 1).padStart(2, '0');
   const version = pack.take?.attempt ?? 1;
   // Each part is bounded so a long look name cannot push the version off the end.
-  const look = slugPart(leadingWords(lookName, 20), { maxBytes: 20, fallback: 'look' });
+  const look = lookSlug(lookName);
   // The shot id (a1, a1-v2, a2-s1) is short, stable and says where the clip sits in the matrix.
   const shot = slugPart(pack.shot.id || pack.shot.label, { maxBytes: 22, fallback: 'shot' });
   const delta = slugPart(deltaSlug(pack.deltas), { maxBytes: 36, fallback: 'delta' });

@@ -5,8 +5,8 @@
  */
 import { extname } from 'node:path';
 import { InputError } from '../domain/errors.ts';
-import { allocateClipStems } from './clip-names.ts';
-import { NameAllocator, sanitizeName, slugPart } from './sanitize-name.ts';
+import { allocateClipStems, lookSlug as lookSlugOf } from './clip-names.ts';
+import { NameAllocator, sanitizeName } from './sanitize-name.ts';
 import type { ClipPackInput, ExportClip, ExportFormat, SkippedClip, StillKind } from './types.ts';
 
 export const FOLDERS = {
@@ -64,7 +64,7 @@ function skipReason(clip: ExportClip): string {
 /** Choose the clips and name every file. Throws InputError when nothing is left to deliver. */
 export function planClipPack(input: ClipPackInput, options: { includeAll?: boolean; formats: readonly ExportFormat[] }): PackPlan {
   const folder = sanitizeName(input.look.name, { fallback: 'Look' });
-  const lookSlug = slugPart(input.look.name, { maxBytes: 24, fallback: 'look' });
+  const lookSlug = lookSlugOf(input.look.name);
   const chosen: { clip: ExportClip; index: number }[] = [];
   const skipped: SkippedClip[] = [];
   input.clips.forEach((clip, index) => {

@@ -29,6 +29,7 @@ export function buildReadme(plan: PackPlan, info: { lookName: string; appVersion
   const t = plan.timelines;
   const timeline = (f: keyof typeof t, i = 0) => t[f]?.[i];
   const rejected = plan.clips.filter((c) => c.source.review !== 'approved').length;
+  const previz = plan.clips.filter((c) => c.source.pack.take?.previz).length;
   const lines = [
     `${info.lookName} — clip pack`,
     `Made by Continuity Studio ${info.appVersion}.`,
@@ -38,6 +39,9 @@ export function buildReadme(plan: PackPlan, info: { lookName: string; appVersion
     info.includeAll && rejected > 0 ? `Includes ${rejected} take(s) that were not approved in review: see "review" in ${MANIFEST}.` : 'Only approved takes are included.',
     ...approvalLines(plan),
     plan.skipped.length ? `${plan.skipped.length} take(s) were left out; ${MANIFEST} lists them under "skipped" with the reason.` : undefined,
+    // Issue 12 item 2: previz is said wherever a clip is shown; the file's own comment tag says it too.
+    previz ? `PREVIZ: ${previz === plan.clips.length ? 'every clip is' : `${previz} of the clips are`} a local animatic (previz) rendered from the references, not AI generation.` : undefined,
+    previz ? `        Each such file says so in its "comment" tag (graded and original) and its prompt pack ("take.previz": true).` : undefined,
     '',
     'WHAT IS INSIDE',
     `  ${`${FOLDERS.clips}/`.padEnd(18)}graded clips (what the timelines use). Names: look_kind+index_shot_delta_vN.`,
@@ -60,8 +64,9 @@ export function buildReadme(plan: PackPlan, info: { lookName: string; appVersion
     '',
     'MOVING THE PACK',
     '  The .edl, .mlt and .kdenlive files find clips by name or relative path and keep working after a move.',
-    '  The .fcpxml and .otio reference clips by absolute file URL (the formats require it): after moving the',
-    '  pack, relink to the Clips/ folder when your editor asks.',
+    '  The .fcpxml and .otio reference clips by absolute file URL (the formats require it), and the .edl names',
+    '  each clip\'s path in "* FROM CLIP:". After moving or copying the pack, run "continuity relink PACK" (or',
+    '  "Relink pack…" in the app): it checks every clip against manifest.json and points those links at the new place.',
     '',
     'CHECKING THE PACK',
     `  Every file's sha256 is listed in ${MANIFEST}; e.g. "sha256sum Clips/*" and compare.`,

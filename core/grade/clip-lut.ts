@@ -14,7 +14,8 @@ import { paletteDistance } from '../color/palette-distance.ts';
 import { lookPalette } from '../quality/measure-frames.ts';
 
 export const LUT_SIZE = 33;
-export const TRANSFER_METHODS: readonly TransferMethod[] = ['reinhard', 'mkl', 'auto'];
+import { TRANSFER_METHODS } from './transfer-methods.ts';
+export { TRANSFER_METHODS };
 
 export interface ClipLut {
   transform: ColorTransform;

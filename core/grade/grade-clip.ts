@@ -1,9 +1,14 @@
 /**
  * `gradeClip`: estimate one transform from frames pooled across the clip against the look
  * reference, bake it to a 33³ .cube (strength blended with identity while baking), apply it with
- * ffmpeg `lut3d`, and measure palette ΔE2000 to the reference before and after.
- * Output keeps the source's size, frame timing and audio; files are published atomically and
- * temp files are removed on every exit path.
+ * ffmpeg `lut3d` in one pass, and measure palette ΔE2000 to the reference before and after.
+ * Output keeps the source's size, frame timing, audio and `comment` (a previz label); it is
+ * BT.709 and tagged so. Files are published atomically and temp files are removed on every exit path.
+ *
+ * Speed (issue 18 item 1): the only full-size work is the one ffmpeg pass. The fit decodes a few
+ * small frames, and "after" is measured on those same frames through the baked LUT (core/color's
+ * trilinear applyLutToImage matches lut3d's trilinear render within codec noise; the grade-clip
+ * integration test holds it to that) instead of decoding the output a second time.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +19,7 @@ import type { TransferMethod } from '../color/estimate-transfer.ts';
 import type { ColorTransform } from '../color/color-transform.ts';
 import type { WeightedColor } from '../color/palette.ts';
 import { paletteDistance } from '../color/palette-distance.ts';
+import { applyLutToImage } from '../color/lut3d.ts';
 import { probe } from '../media/probe.ts';
 import { decodeFrames } from '../media/decode-frames.ts';
 import { runFfmpeg } from '../media/run-ffmpeg.ts';
@@ -54,7 +60,9 @@ export interface GradeClipResult {
   method: ColorTransform['method'];
   strength: number;
   transform: ColorTransform;
+  /** Palette ΔE2000 of the pooled source frames to the reference. */
   before: { paletteDeltaE: number };
+  /** The same pooled frames through the baked LUT (what lut3d renders), not a second decode. */
   after: { paletteDeltaE: number };
 }
 
@@ -81,7 +89,7 @@ export async function gradeClip(input: GradeClipInput): Promise<GradeClipResult>
   const frames = await decodeFrames(input.video, { ...POOL, probed, signal: input.signal });
   const before = pooledPaletteDistance(frames, references.palette);
 
-  const { transform, cube, method: used } = estimateClipLut(frames, references.images, { method, strength, referencePalette: references.palette });
+  const { transform, cube, lut, method: used } = estimateClipLut(frames, references.images, { method, strength, referencePalette: references.palette });
   log.info('grade estimated', { video: input.video, method: used, strength, before });
 
   // ffmpeg reads the LUT from a private temp folder (a plain path, whatever lutOut looks like);
@@ -91,7 +99,7 @@ export async function gradeClip(input: GradeClipInput): Promise<GradeClipResult>
   try {
     const workLut = join(work, 'grade.cube');
     await writeFile(workLut, cube);
-    const args = [...PROGRESS_ARGS, ...applyLutArgs({ input: input.video, lutPath: workLut, output: partial })];
+    const args = [...PROGRESS_ARGS, ...applyLutArgs({ input: input.video, lutPath: workLut, output: partial, colour: probed, comment: probed.comment })];
     await runFfmpeg(args, {
       signal: input.signal, subject: input.video, timeoutMs: 60 * 60_000,
       onStderr: input.onProgress && ((text) => {
@@ -108,8 +116,7 @@ export async function gradeClip(input: GradeClipInput): Promise<GradeClipResult>
     await rm(work, { recursive: true, force: true });
   }
 
-  const graded = await decodeFrames(input.out, { ...POOL, signal: input.signal });
-  const after = pooledPaletteDistance(graded, references.palette);
+  const after = pooledPaletteDistance(frames.map((f) => applyLutToImage(lut, f)), references.palette);
   log.info('grade done', { out: input.out, before, after });
   return { out: input.out, lutPath, method: used, strength, transform, before: { paletteDeltaE: before }, after: { paletteDeltaE: after } };
 }

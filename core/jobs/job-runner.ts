@@ -13,9 +13,10 @@ import { CanceledError, InputError, isCanceled, missingCase, WorkError } from '.
 import { createLogger } from '../log/logger.ts';
 import { estimateCostUsd, findModel } from '../providers/registry.ts';
 import { DEFAULT_BACKOFF } from './backoff.ts';
-import { stepCreate, stepDownload, stepPoll, stepReconcile, type StepContext } from './job-steps.ts';
-import { isTerminal, type Job } from './job-state.ts';
-import { createJobsRepo } from './jobs-repo.ts';
+import { stepDownload } from './job-download.ts';
+import { newTries, stepCreate, stepPoll, stepReconcile, type StepContext } from './job-steps.ts';
+import { isReopenable, isTerminal, type Job } from './job-state.ts';
+import { createJobsRepo, JobMovedError } from './jobs-repo.ts';
 import type { Clock, JobRunner, JobRunnerOptions, JobSpec } from './runner-types.ts';
 
 const log = createLogger('jobs');
@@ -70,11 +71,11 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   const drives = new Map<string, Promise<Job>>();
   const tracked = new Set<string>();
 
-  const emit = (job: Job) => {
+  const emit = (job: Job, detached?: string) => {
     if (!opts.onEvent) return;
     const error = 'error' in job ? job.error : undefined;
     try {
-      opts.onEvent({ jobId: job.id, takeId: job.takeId, state: job.state, progress: job.progress, costSoFarUsd: repo.costForBatch(job.batchId), ...(error ? { error } : {}) });
+      opts.onEvent({ jobId: job.id, takeId: job.takeId, state: job.state, progress: job.progress, costSoFarUsd: repo.costForBatch(job.batchId), ...(error ? { error } : {}), ...(detached ? { detached } : {}) });
     } catch (err) { log.warn('onEvent handler threw', { error: (err as Error).message }); }
   };
 
@@ -97,7 +98,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     if (isTerminal(job.state)) return job;
     if (job.remoteId !== null) await cancelRemote(job as Job & { remoteId: string });
     if (job.state === 'submitting') return job; // create in flight; its driver cancels once the id is known
-    const done = repo.move(id, 'canceled');
+    const done = repo.move(id, job.state, 'canceled');
     emit(done);
     return done;
   };
@@ -109,7 +110,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     closing.signal.addEventListener('abort', onClose, { once: true });
     const first = repo.get(id);
     await slots.acquire(first.provider);
-    let rateLimited = 0;
+    const tries = newTries();
     try {
       for (;;) {
         const job = repo.get(id);
@@ -119,13 +120,13 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
           repo, adapter: adapterFor(job.provider), clock, random, backoff, downloadsDir, assets: opts.assets,
           pollIntervalMs: opts.pollIntervalMs ?? adapterFor(job.provider).pollIntervalMs,
           maxJobMs: opts.maxJobMs ?? 30 * 60_000, maxTransientErrors: opts.maxTransientErrors ?? 8,
-          maxCreateRateLimitRetries: opts.maxCreateRateLimitRetries ?? 5,
+          maxCreateRateLimitRetries: opts.maxCreateRateLimitRetries ?? 5, maxCreateAttempts: opts.maxCreateAttempts ?? 5,
           signal: ctl.signal, closeSignal: closing.signal, emit, cancelRemote,
         };
         try {
           switch (job.state) {
-            case 'planned': rateLimited = await stepCreate(job, cx, rateLimited); break;
-            case 'submitting': await stepReconcile(job, cx); break;
+            case 'planned': await stepCreate(job, cx, tries); break;
+            case 'submitting': await stepReconcile(job, cx, tries); break;
             case 'submitted': case 'running': await stepPoll(job, cx); break;
             case 'downloading': await stepDownload(job, cx); break;
             case 'succeeded': case 'failed': case 'canceled': case 'output_expired': case 'needs_user_decision':
@@ -139,15 +140,29 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
         }
       }
     } catch (err) {
+      if (err instanceof JobMovedError) {
+        // Another writer (a second process on this project, despite the project lock) moved the
+        // job first: it owns it now. Stop touching it, and tell whoever waits on it here.
+        log.warn('job moved by another writer; this runner stops driving it', { jobId: id, expected: err.expected, found: err.found, to: err.to });
+        const job = repo.get(id);
+        emit(job, `take ${job.takeId} is being handled by another process on this project (its job moved to ${job.state}); this run left it alone`);
+        return job;
+      }
       // A bug or an unexpected local failure: record it instead of leaving a silent zombie.
       log.error('job step crashed', { jobId: id, error: (err as Error).message });
       const job = repo.get(id);
       if (!isTerminal(job.state) && job.state !== 'submitting') {
-        const failed = repo.move(id, 'failed', { error_code: 'internal', error_message: (err as Error).message });
-        emit(failed);
-        return failed;
+        try {
+          const failed = repo.move(id, job.state, 'failed', { error_code: 'internal', error_message: (err as Error).message });
+          emit(failed);
+          return failed;
+        } catch (moved) {
+          if (!(moved instanceof JobMovedError)) throw moved;
+        }
       }
-      return job;
+      const now = repo.get(id);
+      if (!isTerminal(now.state)) emit(now, `take ${now.takeId} stopped here after an internal error: ${(err as Error).message}`);
+      return now;
     } finally {
       slots.release(first.provider);
       closing.signal.removeEventListener('abort', onClose);
@@ -169,7 +184,12 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
       const existing = repo.byTake(spec.takeId);
       if (existing) {
         // Same take again: the same job. This is the first line of "one create per take".
-        if (!isTerminal(existing.state)) start(existing.id); else tracked.add(existing.id);
+        if (isReopenable(existing)) {
+          // Polls or downloads gave up in transit: the paid output is still at the provider.
+          const reopened = repo.reopen(existing.id);
+          if (reopened) { log.info('picking up a paid take again by its remote id', { jobId: existing.id, state: reopened.state }); emit(reopened); }
+        }
+        if (!isTerminal(repo.get(existing.id).state)) start(existing.id); else tracked.add(existing.id);
         return existing.id;
       }
       const model = findModel(spec.request.model, spec.provider);
@@ -200,8 +220,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
     decide(jobId, action) {
       const job = repo.get(jobId);
       if (job.state !== 'needs_user_decision') throw new InputError(`job ${jobId} is ${job.state}, not waiting for a decision`, 'jobId', jobId);
-      if (action === 'abandon') { emit(repo.move(jobId, 'failed', { error_code: 'abandoned', error_message: 'abandoned by the user after an unknown create outcome' })); return; }
-      emit(repo.move(jobId, 'planned', { submit_started_at: null, payload_json: null, error_code: null, error_message: null }));
+      if (action === 'abandon') { emit(repo.move(jobId, 'needs_user_decision', 'failed', { error_code: 'abandoned', error_message: 'abandoned by the user after an unknown create outcome' })); return; }
+      emit(repo.move(jobId, 'needs_user_decision', 'planned', { submit_started_at: null, payload_json: null, error_code: null, error_message: null }));
       start(jobId);
     },
     get: (jobId) => repo.get(jobId),

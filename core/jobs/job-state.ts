@@ -4,6 +4,11 @@
  *
  *   planned → submitting → submitted(remote id) → running → downloading → succeeded
  *           | failed | canceled | output_expired | needs_user_decision
+ *
+ * `failed` is final except for the two failures that abandon nothing paid: a take whose polls or
+ * downloads kept failing in transit (error codes in REOPENABLE) goes back to `submitted` or
+ * `downloading` when the take is asked for again (a resumed run), because its output is still at
+ * the provider and fetching it costs nothing, while creating it again would be billed.
  */
 import type { GenerationRequest } from '../providers/adapter.ts';
 import { missingCase } from '../domain/errors.ts';
@@ -48,6 +53,17 @@ export type Job =
   | (JobBase & { state: 'output_expired'; remoteId: string; outputUrl: string | null; error: JobError })
   | (JobBase & { state: 'needs_user_decision'; remoteId: null; error: JobError });
 
+/** Failures in transit after the provider accepted the create, and where a reopen resumes them. */
+export const REOPENABLE: Readonly<Record<string, 'submitted' | 'downloading'>> = {
+  poll_failed: 'submitted',
+  download_failed: 'downloading',
+};
+
+/** A failed job whose paid output may still be fetched (see REOPENABLE). */
+export function isReopenable(job: Job): boolean {
+  return job.state === 'failed' && job.remoteId !== null && job.error.code in REOPENABLE;
+}
+
 /** Terminal: the runner will not touch the job again (needs_user_decision waits for a person). */
 export function isTerminal(state: JobState): boolean {
   switch (state) {
@@ -71,7 +87,9 @@ export function canMove(from: JobState, to: JobState): boolean {
     case 'running': return ['downloading', 'failed', 'canceled'].includes(to);
     case 'downloading': return ['succeeded', 'failed', 'output_expired', 'canceled'].includes(to);
     case 'needs_user_decision': return to === 'planned' || to === 'failed' || to === 'submitted';
-    case 'succeeded': case 'failed': case 'canceled': case 'output_expired':
+    // only through reopen (REOPENABLE): the output is still at the provider
+    case 'failed': return to === 'submitted' || to === 'downloading';
+    case 'succeeded': case 'canceled': case 'output_expired':
       return false;
     default:
       return missingCase(from);

@@ -1,15 +1,29 @@
 /**
  * SQLite access for jobs, batches and the cost ledger (migration 002). better-sqlite3 is
  * synchronous, so when a function here returns, the row is committed; with `synchronous=FULL`
- * (set by the runner) it is also on disk. Every state move is checked against `canMove`.
+ * (set by the runner) it is also on disk. Every state move is checked against `canMove` and is a
+ * compare-and-swap on the state the caller last saw (`UPDATE … WHERE id = ? AND state = ?`): two
+ * writers on one row (two processes on a project, or a cancel racing a step) can never both move
+ * it, and the loser learns so from a JobMovedError instead of overwriting the winner's move.
  */
 import type Database from 'better-sqlite3';
 import { WorkError } from '../domain/errors.ts';
 import type { GenerationRequest } from '../providers/adapter.ts';
 import { ledgerTotal } from './ledger.ts';
-import { canMove, JOB_STATES, type Job, type JobError, type JobOutput, type JobState } from './job-state.ts';
+import { canMove, isReopenable, JOB_STATES, REOPENABLE, type Job, type JobError, type JobOutput, type JobState } from './job-state.ts';
 
 type Db = Database.Database;
+
+/**
+ * A compare-and-swap move found the job no longer in the state its caller read: another writer
+ * moved it first. The caller must stop touching the job (its new owner drives it).
+ */
+export class JobMovedError extends WorkError {
+  constructor(readonly jobId: string, readonly expected: JobState, readonly found: JobState, readonly to: JobState) {
+    super(`job ${jobId} was moved to ${found} by another writer while this one moved it ${expected} → ${to}; leaving it to that writer`, 'job_moved');
+    this.name = 'JobMovedError';
+  }
+}
 
 interface JobRow {
   id: string; batch_id: string | null; take_id: string; provider: string; model: string; state: string;
@@ -65,15 +79,19 @@ export function createJobsRepo(db: Db, now: () => string) {
     return rowToJob(r);
   };
 
-  /** Move a job, checking the transition, in one statement; extra columns ride along. */
-  const move = (id: string, to: JobState, cols: Record<string, unknown> = {}): Job => {
-    const cur = get(id);
-    if (!canMove(cur.state, to)) throw new WorkError(`job ${id}: illegal move ${cur.state} → ${to}`, 'job_state');
+  /**
+   * Move a job from the state the caller saw (`from`) to `to`, checking the transition, in one
+   * compare-and-swap statement; extra columns ride along. Throws JobMovedError when the row is no
+   * longer in `from` (0 rows changed): someone else moved it first.
+   */
+  const move = (id: string, from: JobState, to: JobState, cols: Record<string, unknown> = {}): Job => {
+    if (!canMove(from, to)) throw new WorkError(`job ${id}: illegal move ${from} → ${to}`, 'job_state');
     const t = now();
     const terminal = ['succeeded', 'failed', 'canceled', 'output_expired'].includes(to);
     const all: Record<string, unknown> = { ...cols, state: to, updated_at: t, ...(terminal ? { finished_at: t } : {}) };
     const keys = Object.keys(all);
-    db.prepare(`UPDATE jobs SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...all, id });
+    const r = db.prepare(`UPDATE jobs SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @cas_id AND state = @cas_from`).run({ ...all, cas_id: id, cas_from: from });
+    if (r.changes === 0) throw new JobMovedError(id, from, get(id).state, to);
     return get(id);
   };
 
@@ -115,11 +133,22 @@ export function createJobsRepo(db: Db, now: () => string) {
      */
     accept(id: string, remoteId: string, note: string): Job {
       return db.transaction(() => {
-        const j = move(id, 'submitted', { remote_id: remoteId, progress: 0 });
+        const j = move(id, 'submitting', 'submitted', { remote_id: remoteId, progress: 0 });
         db.prepare(`INSERT INTO cost_ledger (job_id, take_id, batch_id, kind, amount_usd, note, created_at)
           VALUES (?, ?, ?, 'estimate', ?, ?, ?)`).run(j.id, j.takeId, j.batchId, j.estimatedCostUsd, note, now());
         return j;
       })();
+    },
+    /**
+     * A take whose polls or downloads failed in transit (REOPENABLE) is picked up again: back to
+     * polling or downloading by its remote id, never a new create. Null when it is not reopenable.
+     */
+    reopen(id: string): Job | null {
+      const j = get(id);
+      if (!isReopenable(j) || j.state !== 'failed') return null;
+      const outputUrl = (db.prepare('SELECT output_url FROM jobs WHERE id = ?').get(id) as { output_url: string | null }).output_url;
+      const to = REOPENABLE[j.error.code] === 'downloading' && outputUrl !== null ? 'downloading' : 'submitted';
+      return move(id, 'failed', to, { error_code: null, error_message: null, finished_at: null });
     },
     markCancelRequested(id: string): void {
       db.prepare('UPDATE jobs SET cancel_requested = 1, updated_at = ? WHERE id = ?').run(now(), id);

@@ -32,6 +32,11 @@ export interface JobEvent {
   /** Ledger total of the runner's batch so far, USD. */
   costSoFarUsd: number;
   error?: JobError;
+  /**
+   * Set when this runner stops driving a job that is not finished (another process moved it, or
+   * an internal error left it unmovable): says why. Waiters must stop waiting for it here.
+   */
+  detached?: string;
 }
 
 export interface JobRunnerOptions {
@@ -54,8 +59,13 @@ export interface JobRunnerOptions {
   backoff?: Partial<BackoffPolicy>;
   /** Per-provider wall-clock limit for one job from submit to output, ms (default 30 min). */
   maxJobMs?: number;
-  /** Give up after this many consecutive failed polls/downloads (default 8). */
+  /** Give up after this many consecutive failed polls/downloads/reconcile look-ups (default 8). */
   maxTransientErrors?: number;
+  /**
+   * Sends of one create that failed before the request left (an upload failing, a refused
+   * connection) or that reconcile found absent, before the job ends (default 5; backoff between).
+   */
+  maxCreateAttempts?: number;
   /** 429 on create: how many times to try again after Retry-After (default 5). Never for other errors. */
   maxCreateRateLimitRetries?: number;
 }

@@ -71,5 +71,5 @@ export function decideStuckJob(db: Database.Database, ref: string, decision: Stu
   const message = decision === 'abandon'
     ? `abandoned by a person (${by}) at ${at}; no new take is made for it; ${unknown}`
     : `set aside for resubmission by a person (${by}) at ${at}: the shot's next run submits a new take (new take id); ${unknown}`;
-  return view(repo.move(job.id, 'failed', { error_code: decision === 'abandon' ? 'abandoned' : 'resubmitted', error_message: message }));
+  return view(repo.move(job.id, 'needs_user_decision', 'failed', { error_code: decision === 'abandon' ? 'abandoned' : 'resubmitted', error_message: message }));
 }

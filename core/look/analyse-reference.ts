@@ -6,9 +6,9 @@
  * field in the errors and shapes the result.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../domain/errors.ts';
-import { loadImage, readImageInfo } from '../media/load-image.ts';
+import { loadImage, MAX_IMAGE_BYTES, readImageInfo } from '../media/load-image.ts';
+import { readUntrustedFile } from '../media/read-untrusted.ts';
 import { frameSharpness } from '../media/frame-sharpness.ts';
 import { extractPalette } from '../color/palette.ts';
 
@@ -35,13 +35,12 @@ export function sha256Buffer(buf: Uint8Array): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
-/** Read a file named by a LOOK.json field, with an error that names the field and the path. */
+/**
+ * Read a file named by a LOOK.json field: a regular file only (never /dev/zero, a FIFO or a
+ * socket), at most MAX_IMAGE_BYTES, with an error that names the field and the path.
+ */
 export async function readImageFile(path: string, field: string, shown: string): Promise<Buffer> {
-  try { return await readFile(path); } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not an image' : `cannot be read (${code ?? 'error'})`;
-    throw new InputError(`${field} ${JSON.stringify(shown)} ${why} (resolved to ${path})`, field, shown);
-  }
+  return readUntrustedFile(path, { what: 'image', field, shown, maxBytes: MAX_IMAGE_BYTES });
 }
 
 /** Re-word core/media's InputError so it names the LOOK.json field as written. */

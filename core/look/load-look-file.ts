@@ -3,11 +3,13 @@
  * relative to the file, decode and analyse each image once (cached by sha256). Every failure is
  * an InputError naming the file, the field path and the value (DESIGN.md §9: exit 2).
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { findCharacterReference } from './character-reference.ts';
 import { LookFileSchema, type LookFile, type ReferenceRole } from '../domain/look.ts';
 import { InputError } from '../domain/errors.ts';
+import { jsonDepth, MAX_JSON_DEPTH } from '../domain/json-depth.ts';
+import { readUntrustedFile } from '../media/read-untrusted.ts';
+import { assertInsideFolder } from './inside-folder.ts';
 import { createLogger } from '../log/logger.ts';
 import { describeIssues, formatPath } from './describe-zod-issue.ts';
 import { analyseImageFile, readImageFile, sha256Buffer, type ReferenceAnalysis } from './analyse-reference.ts';
@@ -19,6 +21,8 @@ const log = createLogger('look');
 
 /** The 3–5 references per look the product is tuned for (issue 3); outside it is a warning. */
 export const EXPECTED_REFERENCES = { min: 3, max: 5 } as const;
+/** A LOOK.json is a few kilobytes; 4 MiB leaves room for long briefs and never reads a disk image. */
+const MAX_LOOK_BYTES = 4 * 1024 * 1024;
 
 export interface ResolvedReference {
   /** Position in `references` (or `productShots` for products). */
@@ -51,10 +55,15 @@ export interface LoadedLook {
 export interface LoadLookOptions {
   /** Where analyses are remembered; in-memory when omitted. */
   cache?: AnalysisCache;
+  /** The user allowed images outside the look's folder (`../`, absolute, symlinks out). */
+  allowOutside?: boolean;
 }
 
 /** Parse and validate LOOK.json content that is already in memory. */
 export function parseLookJson(text: string, file: string): LookFile {
+  // Bounded before parsing: 10 000 nested arrays would overflow the stack in zod or the error text.
+  const depth = jsonDepth(text);
+  if (depth > MAX_JSON_DEPTH) throw new InputError(`${file}: JSON nested ${depth} levels deep; the limit is ${MAX_JSON_DEPTH}`, 'LOOK.json', file);
   let raw: unknown;
   try { raw = JSON.parse(text); } catch (err) {
     throw new InputError(`${file}: not valid JSON (${(err as Error).message})`, 'LOOK.json', file);
@@ -67,8 +76,9 @@ export function parseLookJson(text: string, file: string): LookFile {
   return parsed.data;
 }
 
-async function resolveImage(dir: string, rel: string, field: string, cache: AnalysisCache, file: string): Promise<{ path: string; sha256: string; analysis: ReferenceAnalysis }> {
+async function resolveImage(dir: string, rel: string, field: string, cache: AnalysisCache, file: string, allowOutside?: boolean): Promise<{ path: string; sha256: string; analysis: ReferenceAnalysis }> {
   const path = resolve(dir, rel);
+  await assertInsideFolder(path, dir, { field, shown: rel, file, allowOutside });
   try {
     const buf = await readImageFile(path, field, rel);
     const sha256 = sha256Buffer(buf);
@@ -91,10 +101,7 @@ async function resolveImage(dir: string, rel: string, field: string, cache: Anal
  */
 export async function loadLookFile(path: string, opts: LoadLookOptions = {}): Promise<LoadedLook> {
   const file = resolve(path);
-  let text: string;
-  try { text = await readFile(file, 'utf8'); } catch (err) {
-    throw new InputError(`look file ${JSON.stringify(path)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'LOOK.json', path);
-  }
+  const text = (await readUntrustedFile(file, { what: 'look', field: 'look file', shown: path, maxBytes: MAX_LOOK_BYTES })).toString('utf8');
   return resolveLook(parseLookJson(text, file), dirname(file), file, opts);
 }
 
@@ -107,12 +114,12 @@ export async function resolveLook(look: LookFile, dir: string, file: string, opt
 
   const references: ResolvedReference[] = [];
   for (const [index, ref] of look.references.entries()) {
-    const img = await resolveImage(dir, ref.path, `references[${index}].path`, cache, file);
+    const img = await resolveImage(dir, ref.path, `references[${index}].path`, cache, file, opts.allowOutside);
     references.push({ index, source: 'reference', role: ref.role, label: ref.label ?? ref.role, approved: ref.approved, relPath: ref.path, ...img });
   }
   const productShots: ResolvedReference[] = [];
   for (const [index, shot] of look.productShots.entries()) {
-    const img = await resolveImage(dir, shot.path, `productShots[${index}].path`, cache, file);
+    const img = await resolveImage(dir, shot.path, `productShots[${index}].path`, cache, file, opts.allowOutside);
     productShots.push({ index, source: 'product', role: 'product', label: shot.name ?? `product ${index + 1}`, approved: true, relPath: shot.path, ...img });
   }
 

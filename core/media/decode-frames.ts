@@ -9,6 +9,7 @@ import { FrameSplitter } from './frame-splitter.ts';
 import { lastErrorLine, probe, type ProbeResult } from './probe.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 import { safeInputArgs } from './safe-input.ts';
+import { toRgbFilter, type ColourTags } from './bt709.ts';
 
 export interface FrameSample { /** Frame number in decode-presentation order, from 0. */ index: number; image: RawImage }
 
@@ -41,17 +42,19 @@ export function sampleIndices(frameCount: number, count: number): number[] {
 /**
  * ffmpeg arguments decoding `path` to rgb24 on stdout. `indices` keeps only those frame numbers
  * (select by `n`, exact for CFR and VFR alike); `size` scales with area averaging (best for
- * statistics on downscaled frames).
+ * statistics on downscaled frames). YCbCr → RGB uses the clip's own matrix and range (`colour`,
+ * from probe; untagged reads as BT.709) in the same swscale pass as the resize: what we measure is
+ * what an NLE shows, not swscale's BT.601 default.
  */
-export function decodeArgs(path: string, opts: { indices?: number[]; size?: { width: number; height: number } } = {}): string[] {
+export function decodeArgs(path: string, opts: { indices?: number[]; size?: { width: number; height: number }; colour?: ColourTags } = {}): string[] {
   const filters: string[] = [];
   if (opts.indices) filters.push(`select='${opts.indices.map((i) => `eq(n,${i})`).join('+')}'`);
-  if (opts.size) filters.push(`scale=${opts.size.width}:${opts.size.height}:flags=area`);
+  filters.push(toRgbFilter(opts.colour, opts.size ? { size: opts.size, flags: 'area' } : {}));
   return [
     '-v', 'error',
     ...safeInputArgs(path),
     '-map', '0:v:0',
-    ...(filters.length ? ['-vf', filters.join(',')] : []),
+    '-vf', filters.join(','),
     // passthrough: one output frame per decoded frame, never duplicated or dropped to a fixed rate.
     '-fps_mode', 'passthrough',
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1',
@@ -85,7 +88,7 @@ export async function decodeFrameSamples(video: string, options: DecodeFramesOpt
   const scaled = size.width !== info.width || size.height !== info.height;
   const everyFrame = indices.length === info.frameCount;
   const out: FrameSample[] = [];
-  await runDecode(video, decodeArgs(video, { indices: everyFrame ? undefined : indices, size: scaled ? size : undefined }), size, options.signal,
+  await runDecode(video, decodeArgs(video, { indices: everyFrame ? undefined : indices, size: scaled ? size : undefined, colour: info }), size, options.signal,
     (image, k) => { out.push({ index: indices[k] ?? k, image }); });
   return out;
 }
@@ -111,5 +114,5 @@ export async function decodeAllFrames(video: string, options: DecodeAllOptions):
   const info = options.probed ?? (await probe(video, { signal: options.signal }));
   const size = outputSize(info.width, info.height, options.maxWidth);
   const scaled = size.width !== info.width || size.height !== info.height;
-  return runDecode(video, decodeArgs(video, { size: scaled ? size : undefined }), size, options.signal, options.onFrame);
+  return runDecode(video, decodeArgs(video, { size: scaled ? size : undefined, colour: info }), size, options.signal, options.onFrame);
 }

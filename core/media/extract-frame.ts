@@ -12,6 +12,7 @@ import { lastErrorLine, probeDetailed, type DetailedProbe } from './probe.ts';
 import { writePng } from './write-png.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 import { safeInputArgs } from './safe-input.ts';
+import { toRgbFilter, type ColourTags } from './bt709.ts';
 
 export type FrameAt = 'first' | 'last' | number;
 
@@ -31,9 +32,12 @@ export interface ExtractedFrame {
 // extension, and 10-bit sources do not produce 16-bit PNGs the rest of the engine has to special-case.
 const PNG_OUT = ['-f', 'image2', '-c:v', 'png', '-pix_fmt', 'rgb24'];
 
-/** Frame number `index` exactly: decode from the start and keep only that frame. */
-export function frameByIndexArgs(video: string, index: number, out: string): string[] {
-  return ['-v', 'error', ...safeInputArgs(video), '-map', '0:v:0', '-vf', `select='eq(n,${index})'`, '-fps_mode', 'passthrough', '-frames:v', '1', ...PNG_OUT, out];
+/**
+ * Frame number `index` exactly: decode from the start and keep only that frame, converted to RGB
+ * with the clip's own matrix (untagged reads as BT.709, as NLEs read HD), never swscale's BT.601 default.
+ */
+export function frameByIndexArgs(video: string, index: number, out: string, colour: ColourTags = {}): string[] {
+  return ['-v', 'error', ...safeInputArgs(video), '-map', '0:v:0', '-vf', `select='eq(n,${index})',${toRgbFilter(colour)}`, '-fps_mode', 'passthrough', '-frames:v', '1', ...PNG_OUT, out];
 }
 
 /**
@@ -43,9 +47,9 @@ export function frameByIndexArgs(video: string, index: number, out: string): str
  * frame is shorter than 0.1 s or the audio runs longer. Raw frames instead of `-update 1` PNGs:
  * encoding a PNG for every frame of the window cost 10× more than decoding it (720p, measured).
  */
-export function lastFrameArgs(video: string, windowSeconds?: number): string[] {
+export function lastFrameArgs(video: string, windowSeconds?: number, colour: ColourTags = {}): string[] {
   const seek = windowSeconds === undefined ? [] : ['-sseof', `-${windowSeconds.toFixed(3)}`];
-  return ['-v', 'error', ...seek, ...safeInputArgs(video), '-map', '0:v:0', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  return ['-v', 'error', ...seek, ...safeInputArgs(video), '-map', '0:v:0', '-vf', toRgbFilter(colour), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
 }
 
 /** Decode with `args` and return the final frame (undefined if none decoded or the stream was not whole frames). */
@@ -119,16 +123,16 @@ export async function extractFrame(video: string, at: FrameAt, outPng: string, o
     const tail = Math.max(0, info.result.containerDurationSeconds - info.result.durationSeconds - info.result.startSeconds);
     const window = tail + 2;
     const { width, height } = info.result;
-    let last = window < info.result.containerDurationSeconds ? await decodeLast(video, lastFrameArgs(video, window), width, height, options.signal) : undefined;
+    let last = window < info.result.containerDurationSeconds ? await decodeLast(video, lastFrameArgs(video, window, info.result), width, height, options.signal) : undefined;
     // Nothing decoded in the tail (damaged end, odd timestamps): decode the whole clip instead.
-    last ??= await decodeLast(video, lastFrameArgs(video), width, height, options.signal);
+    last ??= await decodeLast(video, lastFrameArgs(video, undefined, info.result), width, height, options.signal);
     if (last) { await writePng(last, outPng); return result(index); }
     // Frames of an unexpected size: let ffmpeg write the PNG of the last packet's frame.
-    written = await runOnce(video, (t) => frameByIndexArgs(video, index, t), options.signal, tmp);
+    written = await runOnce(video, (t) => frameByIndexArgs(video, index, t, info.result), options.signal, tmp);
   } else if (at === 'first') {
-    written = await runOnce(video, (t) => frameByIndexArgs(video, 0, t), options.signal, tmp);
+    written = await runOnce(video, (t) => frameByIndexArgs(video, 0, t, info.result), options.signal, tmp);
   } else {
-    written = await runOnce(video, (t) => frameByIndexArgs(video, index, t), options.signal, tmp);
+    written = await runOnce(video, (t) => frameByIndexArgs(video, index, t, info.result), options.signal, tmp);
     if (!written) {
       // The index came from the packet list; a damaged file may decode fewer frames. Fall back to the last one.
       return extractFrame(video, 'last', outPng, { ...options, probed: info });

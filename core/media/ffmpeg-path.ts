@@ -7,6 +7,7 @@ import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { WorkError } from '../domain/errors.ts';
+import { asarUnpackedPath } from './asar-unpacked.ts';
 
 export interface FfmpegBinaries { ffmpeg: string; ffprobe: string }
 
@@ -27,7 +28,9 @@ function onPath(name: string): string | undefined {
 
 function fromStatic(): string | undefined {
   try {
-    const path = createRequire(import.meta.url)('ffmpeg-static') as string | null;
+    const found = createRequire(import.meta.url)('ffmpeg-static') as string | null;
+    // In a packaged app the package resolves inside app.asar, which cannot be executed.
+    const path = found ? asarUnpackedPath(found) : null;
     return path && isExecutable(path) ? path : undefined;
   } catch { return undefined; }
 }

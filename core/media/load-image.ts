@@ -7,9 +7,13 @@ import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp';
 import { InputError } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import { assertInputFile } from './safe-input.ts';
+import { readUntrustedFile } from './read-untrusted.ts';
+import { looksLikeSvg, sniffImage } from './sniff-image.ts';
 
 /** Largest image we decode: ~100 megapixels (a 12k × 8k still). */
 export const MAX_INPUT_PIXELS = 100_000_000;
+/** Largest image file we open: 256 MiB (a 100 MP 16-bit TIFF is ~600 MB; none of ours are). */
+export const MAX_IMAGE_BYTES = 256 * 1024 * 1024;
 
 export interface ImageInfo {
   /** Displayed size: EXIF orientation applied (5–8 swap width and height). */
@@ -38,7 +42,15 @@ function unreadable(path: string, err: unknown): InputError {
 
 /** Header facts about an image without decoding its pixels. Bad or oversized files → InputError. */
 export async function readImageInfo(path: string): Promise<ImageInfo> {
+  const opts = { what: 'image', field: 'image', maxBytes: MAX_IMAGE_BYTES };
   const bytes = await assertInputFile(path, 'image');
+  if (bytes > MAX_IMAGE_BYTES) throw new InputError(`image too large: ${path} is ${bytes.toLocaleString('en-US')} bytes; the limit is ${MAX_IMAGE_BYTES.toLocaleString('en-US')}`, 'image', path);
+  // Decide the format from the bytes before any decoder sees the file (SVG would follow hrefs).
+  const head = await readUntrustedFile(path, { ...opts, headBytes: 64 });
+  if (!sniffImage(head)) {
+    if (looksLikeSvg(head)) throw new InputError(`not a readable image: ${path} (SVG is refused: it can pull in other files; export it as PNG or JPEG)`, 'image', path);
+    throw new InputError(`not a readable image: ${path} (not PNG, JPEG, WebP, GIF, TIFF, HEIF or AVIF)`, 'image', path);
+  }
   let meta: Metadata;
   // Header only (no pixels decoded), so the limit is lifted here to report the declared size.
   try { meta = await sharp(path, { limitInputPixels: false, failOn: 'warning' }).metadata(); } catch (err) { throw unreadable(path, err); }

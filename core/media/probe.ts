@@ -30,6 +30,12 @@ export interface ProbeResult {
   startSeconds: number;
   /** Demuxer name, e.g. "mov,mp4,m4a,3gp,3g2,mj2". */
   container: string;
+  /** The stream's YCbCr matrix tag as ffprobe names it (bt709, smpte170m…); absent when untagged. */
+  colorSpace?: string;
+  /** The stream's range tag: "tv" (limited) or "pc" (full); absent when untagged. */
+  colorRange?: string;
+  /** The container's `comment` tag (local animatics carry their previz label there). */
+  comment?: string;
 }
 
 export interface ProbeOptions { signal?: AbortSignal; timeoutMs?: number }
@@ -47,13 +53,14 @@ export function probeArgs(path: string): string[] {
 
 interface RawStream {
   index?: number; codec_type?: string; codec_name?: string; width?: number; height?: number; pix_fmt?: string;
-  avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string;
+  avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string; color_transfer?: string;
+  color_space?: string; color_range?: string;
   disposition?: { attached_pic?: number }; tags?: Record<string, string>;
   side_data_list?: Array<{ side_data_type?: string; rotation?: number }>;
 }
 interface RawProbe {
   streams?: RawStream[];
-  format?: { duration?: string; format_name?: string };
+  format?: { duration?: string; format_name?: string; tags?: Record<string, string> };
   packets?: Array<{ stream_index?: number; pts_time?: string; dts_time?: string; duration_time?: string }>;
 }
 
@@ -74,6 +81,14 @@ function normaliseRotation(deg: number): 0 | 90 | 180 | 270 {
   return r as 0 | 90 | 180 | 270;
 }
 
+/** Transfer characteristics of HDR video, as ffprobe names them. */
+const HDR_TRANSFERS: Record<string, string> = { smpte2084: 'PQ, SMPTE ST 2084', 'arib-std-b67': 'HLG' };
+
+/** `{ [key]: value }` when ffprobe reported a real value, `{}` for absent or "unknown". */
+function known<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value && value !== 'unknown' ? { [key]: value } as Record<K, string> : {};
+}
+
 /** Interpret ffprobe's JSON. Pure: unit-tested on recorded output. */
 export function parseProbeOutput(json: string, path: string): ProbeResult {
   return parseProbeDetailed(json, path).result;
@@ -89,13 +104,18 @@ export function parseProbeDetailed(json: string, path: string): DetailedProbe {
   // Cover art in an audio file is a "video" stream too; it is not a clip.
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!video || !video.width || !video.height) throw new InputError(`not a readable video: ${path} (no video stream)`, 'video', path);
+  // The grade and the gate work in SDR BT.709; a PQ/HLG picture would be graded as if it were SDR.
+  const hdr = HDR_TRANSFERS[video.color_transfer ?? ''];
+  if (hdr) throw new InputError(`unsupported video: ${path} is HDR (${hdr}); convert it to SDR BT.709 first`, 'video', path);
 
   const times: number[] = [];
   let lastEnd = 0;
+  let anyEnd = 0;
   for (const p of raw.packets ?? []) {
-    if (p.stream_index !== video.index) continue;
     const t = num(p.pts_time) ?? num(p.dts_time);
     if (t === undefined) continue;
+    anyEnd = Math.max(anyEnd, t + (num(p.duration_time) ?? 0));
+    if (p.stream_index !== video.index) continue;
     times.push(t);
     lastEnd = Math.max(lastEnd, t + (num(p.duration_time) ?? 0));
   }
@@ -113,6 +133,13 @@ export function parseProbeDetailed(json: string, path: string): DetailedProbe {
   const start = times[0] ?? 0;
   const containerDuration = num(raw.format?.duration) ?? 0;
   const durationSeconds = num(video.duration) ?? (lastEnd > start ? lastEnd - start : containerDuration);
+  // A header that claims far more than the packets hold (a 10-hour header over 1 s of frames) is
+  // reported, never worked on as if the clip were whole.
+  const claimed = Math.max(num(video.duration) ?? 0, containerDuration);
+  const held = anyEnd - Math.min(start, 0);
+  if (claimed > 2 * held + 5) {
+    throw new InputError(`damaged video: ${path} says it lasts ${claimed.toFixed(1)} s but its frames cover ${held.toFixed(1)} s (a wrong or truncated header)`, 'video', path);
+  }
   const nominal = rational(video.avg_frame_rate) || rational(video.r_frame_rate);
   const measured = durationSeconds > 0 ? frameCount / durationSeconds : 0;
   const fps = variableFrameRate ? measured || nominal : nominal || measured;
@@ -134,6 +161,9 @@ export function parseProbeDetailed(json: string, path: string): DetailedProbe {
     hasAudio: streams.some((s) => s.codec_type === 'audio'),
     startSeconds: start,
     container: raw.format?.format_name ?? 'unknown',
+    ...known('colorSpace', video.color_space),
+    ...known('colorRange', video.color_range),
+    ...known('comment', raw.format?.tags?.comment),
   };
   return { result, frameTimes: times };
 }

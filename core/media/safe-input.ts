@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../domain/errors.ts';
+import { kindOf } from './read-untrusted.ts';
 
 /**
  * Demuxers a video input may be opened with. Whitelisting containers (not only protocols) stops
@@ -30,7 +31,8 @@ export async function assertInputFile(path: string, what = 'video', field = what
   let size: number;
   try {
     const st = await stat(path);
-    if (!st.isFile()) throw new InputError(`${what} is not a file: ${path}`, field, path);
+    // A device (/dev/zero), FIFO or socket is never opened: it could stream forever or block.
+    if (!st.isFile()) throw new InputError(`${what} is not a file: ${path} is ${kindOf(st)}`, field, path);
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;

@@ -14,9 +14,10 @@ import { runFfmpeg } from '../media/run-ffmpeg.ts';
 import { safeInputArgs } from '../media/safe-input.ts';
 import type { ConformPlan, ConformTarget } from '../providers/conform-plan.ts';
 import { h264OutputArgs } from '../providers/local/h264-args.ts';
+import { isTaggedBt709, sourceMatrix, sourceRange, toRgbFilter, TO_BT709_YUV420P, type ColourTags } from '../media/bt709.ts';
 
 /** What came back from the provider, as far as conforming cares. */
-export type ClipShape = Pick<ProbeResult, 'width' | 'height' | 'fps' | 'frameCount' | 'durationSeconds' | 'codec' | 'pixelFormat' | 'variableFrameRate'>;
+export type ClipShape = Pick<ProbeResult, 'width' | 'height' | 'fps' | 'frameCount' | 'durationSeconds' | 'codec' | 'pixelFormat' | 'variableFrameRate' | 'colorSpace' | 'colorRange'>;
 
 export interface ConformSteps {
   target: ConformTarget;
@@ -26,8 +27,10 @@ export interface ConformSteps {
   retime: boolean;
   /** Seconds of the last frame held to reach the length (only a small shortfall is accepted). */
   padSeconds: number;
-  /** Already exactly right (H.264 yuv420p, size, CFR rate, frame count): copy, do not re-encode. */
+  /** Already exactly right (H.264 yuv420p tagged BT.709, size, CFR rate, frame count): copy, do not re-encode. */
   copy: boolean;
+  /** The received clip's colour tags: its own matrix and range are converted to BT.709 limited. */
+  colour: ColourTags;
   steps: string[];
 }
 
@@ -66,9 +69,13 @@ export function conformSteps(got: ClipShape, target: ConformTarget, subject = 'c
   if (scale !== 'none') steps.push(`${scale === 'cover' ? 'scale and crop' : 'scale'} ${got.width}x${got.height} to ${target.width}x${target.height}`);
   if (retime) steps.push(`retime ${got.variableFrameRate ? 'variable' : Number(got.fps.toFixed(3))} fps to ${target.fps} fps`);
   if (padSeconds > 0) steps.push(`hold the last frame ${padSeconds.toFixed(2)} s`);
-  const copy = steps.length === 0 && got.frameCount === frames && got.codec === 'h264' && got.pixelFormat === 'yuv420p';
-  if (!copy && steps.length === 0) steps.push('re-encode to H.264 yuv420p');
-  return { target, frames, trim, scale, retime, padSeconds, copy, steps };
+  const colour: ColourTags = { ...(got.colorSpace ? { colorSpace: got.colorSpace } : {}), ...(got.colorRange ? { colorRange: got.colorRange } : {}) };
+  if (needsRgbPass(colour)) steps.push(`convert ${got.colorSpace ?? 'untagged'} ${sourceRange(colour)}-range colour to BT.709 limited range`);
+  // An untagged or mis-tagged clip is re-encoded even when nothing else changes: every
+  // delivered clip carries BT.709 tags (issue 15), and tags cannot be trusted to mean "BT.709" otherwise.
+  const copy = steps.length === 0 && got.frameCount === frames && got.codec === 'h264' && got.pixelFormat === 'yuv420p' && isTaggedBt709(colour);
+  if (!copy && steps.length === 0) steps.push('re-encode to H.264 yuv420p, tagged BT.709');
+  return { target, frames, trim, scale, retime, padSeconds, copy, colour, steps };
 }
 
 /** The video filter chain for the steps. Pure. */
@@ -85,19 +92,30 @@ export function conformFilter(s: ConformSteps): string {
   if (s.scale === 'cover') f.push(`scale=${w}:${h}:force_original_aspect_ratio=increase:flags=lanczos`, `crop=${w}:${h}`);
   f.push('setsar=1');
   if (s.padSeconds > 0) f.push(`tpad=stop_mode=clone:stop_duration=${(s.padSeconds + 1 / fps).toFixed(4)}`);
-  f.push('format=yuv420p');
+  // swscale converts matrices only between YCbCr and RGB, so a BT.601 (or full-range) source goes
+  // through planar RGB decoded with its own matrix; a BT.709 limited source stays in YCbCr.
+  if (needsRgbPass(s.colour)) f.push(toRgbFilter(s.colour, { format: 'gbrp' }));
+  f.push(TO_BT709_YUV420P);
   return f.join(',');
 }
 
-/** ffmpeg arguments: untrusted input (it came from the network), the chain, exact-frame H.264. Pure. */
-export function conformArgs(input: string, s: ConformSteps, out: string): string[] {
+/** True when the source's matrix or range differs from BT.709 limited (untagged counts as BT.709). */
+function needsRgbPass(colour: ColourTags): boolean {
+  return sourceMatrix(colour) !== 'bt709' || sourceRange(colour) !== 'tv';
+}
+
+/**
+ * ffmpeg arguments: untrusted input (it came from the network), the chain, exact-frame H.264. Pure.
+ * `comment`: a previz label the received clip carried (issue 12 item 2), written to the output.
+ */
+export function conformArgs(input: string, s: ConformSteps, out: string, comment?: string): string[] {
   return [
     ...safeInputArgs(input),
     '-vf', conformFilter(s),
     // Generated audio is dropped: the clip pack is picture only, and a trimmed/retimed track would drift.
     '-an',
     // Same delivery settings as local renders (CFR, -frames:v = seconds × fps, faststart).
-    ...h264OutputArgs({ fps: s.target.fps, frames: s.frames }, out),
+    ...h264OutputArgs({ fps: s.target.fps, frames: s.frames, comment }, out),
   ];
 }
 
@@ -111,8 +129,10 @@ export async function conformClip(input: string, plan: ConformPlan | ConformTarg
   const steps = conformSteps(received, target, input);
   const partial = `${out}.partial.mp4`;
   try {
+    // Only a previz label is carried: other provider metadata says nothing an editor needs.
+    const previz = received.comment && /previz/i.test(received.comment) ? received.comment : undefined;
     if (steps.copy) await copyFile(input, partial);
-    else await runFfmpeg(conformArgs(input, steps, partial), { signal: o.signal, subject: input });
+    else await runFfmpeg(conformArgs(input, steps, partial, previz), { signal: o.signal, subject: input });
     const got = await probe(partial, { signal: o.signal });
     if (got.width !== target.width || got.height !== target.height || got.frameCount !== steps.frames) {
       throw new WorkError(`conforming ${input} produced ${got.width}x${got.height} with ${got.frameCount} frames; the batch needs ${target.width}x${target.height} with ${steps.frames}`, 'conform_mismatch');
@@ -125,5 +145,6 @@ export async function conformClip(input: string, plan: ConformPlan | ConformTarg
 }
 
 function pickShape(p: ProbeResult): ClipShape {
-  return { width: p.width, height: p.height, fps: p.fps, frameCount: p.frameCount, durationSeconds: p.durationSeconds, codec: p.codec, pixelFormat: p.pixelFormat, variableFrameRate: p.variableFrameRate };
+  return { width: p.width, height: p.height, fps: p.fps, frameCount: p.frameCount, durationSeconds: p.durationSeconds, codec: p.codec, pixelFormat: p.pixelFormat, variableFrameRate: p.variableFrameRate,
+    ...(p.colorSpace ? { colorSpace: p.colorSpace } : {}), ...(p.colorRange ? { colorRange: p.colorRange } : {}) };
 }

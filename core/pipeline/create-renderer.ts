@@ -2,7 +2,7 @@
  * The generator for a run: gate the model first (an image-less or retired model is refused with
  * the eligible ones named, never silently swapped), then build the local or remote renderer.
  */
-import { gateModel, baseUrlOverridesFromEnv, type GatePurpose } from '../providers/gating.ts';
+import { gateModel, gateOptionsFromEnv, type GatePurpose } from '../providers/gating.ts';
 import type { Project } from '../store/open-project.ts';
 import { createLocalShotRenderer } from './local-shot-renderer.ts';
 import { createRemoteShotRenderer } from './remote-shot-renderer.ts';
@@ -31,7 +31,7 @@ export interface CreateRendererOptions {
 
 export function createShotRenderer(o: CreateRendererOptions): ShotRenderer {
   const env = o.env ?? process.env;
-  const model = gateModel(o.model, { purpose: o.purpose, provider: o.provider, commercialOnly: o.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) });
+  const model = gateModel(o.model, { purpose: o.purpose, provider: o.provider, commercialOnly: o.commercialOnly, ...gateOptionsFromEnv(env, o.keyStore) });
   if (model.provider === 'local') return createLocalShotRenderer();
   const renderer = createRemoteShotRenderer({ ...o, capability: model, env });
   // Remote runs generate identity/style keyframes remotely where a key allows (local otherwise, said in the note).

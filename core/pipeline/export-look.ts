@@ -2,8 +2,8 @@
  * A look's current takes, from the project, into an NLE-ready clip pack (DESIGN.md §8). The pack
  * order is the matrix order (anchors, their variants, seasonal swaps), which is the shots' order.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { PromptPackSchema, type PromptPack } from '../domain/prompt-pack.ts';
 import { InputError } from '../domain/errors.ts';
@@ -19,6 +19,7 @@ import { getTake } from '../store/takes-repo.ts';
 import { APP_VERSION } from './app-version.ts';
 import { runPool } from './pool.ts';
 import { reviewRecord } from './review-record.ts';
+import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export interface ExportLookOptions {
   project: Project;
@@ -60,7 +61,7 @@ export async function exportLook(o: ExportLookOptions): Promise<ExportLookResult
   if (!look) throw new InputError(`no look with id ${JSON.stringify(o.lookId)} in this project`, 'lookId', o.lookId);
   const clips = clipsForExport(o.project, o.lookId);
   if (clips.length === 0) throw new InputError(`look "${look.name}" has no rendered takes to export yet: run it first`, 'look', look.name);
-  const work = await mkdtemp(join(tmpdir(), 'continuity-export-'));
+  const work = await makeWorkDir('continuity-export');
   try {
     // A poster frame from the middle of each graded clip: the contact sheet shows what the clip
     // looks like (not its keyframe), and editors get it in Stills/.

@@ -54,6 +54,7 @@ export function createJobWaiter(): JobWaiter {
         };
         const w: Waiter = {
           onEvent(e) {
+            if (e.detached) { done(); reject(new WorkError(e.detached, 'job_detached')); return; }
             if (!isTerminal(e.state)) { o.onProgress?.(e.progress); return; }
             settle(runner.get(jobId));
           },

@@ -17,10 +17,11 @@ export interface ImportedLook { lookId: string; loaded: LoadedLook; replaced: bo
 
 /**
  * Import LOOK.json into the project. A look of the same name is updated in place (same id, its
- * shots and takes kept) unless `asNew` asks for a fresh one.
+ * shots and takes kept) unless `asNew` asks for a fresh one. Images outside the LOOK.json's
+ * folder are refused unless `allowOutside` (the user said yes).
  */
-export async function importLookFile(project: Project, lookPath: string): Promise<ImportedLook> {
-  const source = await loadLookFile(lookPath);
+export async function importLookFile(project: Project, lookPath: string, opts: { allowOutside?: boolean } = {}): Promise<ImportedLook> {
+  const source = await loadLookFile(lookPath, { allowOutside: opts.allowOutside });
   const rewrite = async (r: ResolvedReference) => {
     const ref = await project.assets.putFile(r.path);
     recordAsset(project.db, ref, 'image');
@@ -34,8 +35,12 @@ export async function importLookFile(project: Project, lookPath: string): Promis
   // Paths are rewritten to the asset store, so the chosen character is kept by content (sha256).
   const character = findCharacterReference(source.references.filter((r) => r.approved), source.look.batch.characterReference);
   if (character) look.batch = { ...look.batch, characterReference: character.sha256 };
-  const existing = getLookByName(project.db, look.name);
-  const row = saveLook(project.db, { id: existing?.id, look, dir: source.dir });
+  // Look-up and insert in one IMMEDIATE transaction: two imports of the same look at once (two
+  // runs started together) update one row instead of racing into "already exists".
+  const { existing, row } = project.db.transaction(() => {
+    const found = getLookByName(project.db, look.name);
+    return { existing: found, row: saveLook(project.db, { id: found?.id, look, dir: source.dir }) };
+  }).immediate();
   const loaded = await resolveLook(look, project.dir, `${look.name} (project look)`);
   syncReferenceRows(project, row.id, loaded);
   return { lookId: row.id, loaded, replaced: Boolean(existing) };

@@ -13,14 +13,15 @@ import { rename, rm } from 'node:fs/promises';
 import sharp from 'sharp';
 import { CanceledError, InputError } from '../domain/errors.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
-import { isTerminal } from '../jobs/job-state.ts';
+import { isReopenable, isTerminal } from '../jobs/job-state.ts';
 import { createJobsRepo } from '../jobs/jobs-repo.ts';
 import type { JobRunner } from '../jobs/runner-types.ts';
 import { createLogger } from '../log/logger.ts';
 import type { ProviderAdapter } from '../providers/adapter.ts';
-import { baseUrlOverridesFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
+import { gateOptionsFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
 import { resolveKey, type KeyStore } from '../providers/keys.ts';
-import { estimateCostUsd, type ModelCapability, type ProviderId } from '../providers/registry.ts';
+import { KEYFRAME_MODELS } from '../providers/keyframe-models.ts';
+import { estimateCostUsd, type ModelCapability } from '../providers/registry.ts';
 import type { Project } from '../store/open-project.ts';
 import { createJobWaiter } from './job-waiter.ts';
 import { createLocalKeyframeMaker, type KeyframeMaker, type KeyframeRequest, type KeyframeResult } from './keyframe-maker.ts';
@@ -28,11 +29,7 @@ import { remoteAdapterFor } from './remote-adapter-for.ts';
 
 const log = createLogger('pipeline');
 
-/** The keyframe model per kind (PROVIDERS.md): PuLID for faces, IP-Adapter for style. */
-export const KEYFRAME_MODELS = {
-  identity: { provider: 'fal', model: 'fal-ai/flux-pulid' },
-  style: { provider: 'replicate', model: 'lucataco/ip-adapter-sdxl' },
-} as const satisfies Record<KeyframeRequest['kind'], { provider: ProviderId; model: string }>;
+export { KEYFRAME_MODELS };
 
 export interface RemoteKeyframeOptions {
   project: Project;
@@ -76,11 +73,10 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
     if (resolveKey(provider, { env, store: o.keyStore })) adapters[provider] = remoteAdapterFor(provider, env, o.keyStore);
   }
   const waiter = createJobWaiter();
-  const envPoll = Number(env.CONTINUITY_POLL_INTERVAL_MS);
   let runner: JobRunner | null = null;
   const runnerFor = (): JobRunner => runner ??= createJobRunner({
     db: o.project.db, assets: o.project.assets, adapters, budgetUsd: o.budgetUsd ?? null, batchId: o.batchId,
-    pollIntervalMs: o.pollIntervalMs ?? (Number.isFinite(envPoll) && envPoll > 0 ? envPoll : undefined),
+    pollIntervalMs: o.pollIntervalMs,
     onEvent: (e) => {
       waiter.onEvent(e);
       o.onJobEvent?.({ takeId: e.takeId, state: e.state, progress: e.progress, costSoFarUsd: e.costSoFarUsd });
@@ -93,7 +89,7 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
     for (let n = 1; ; n++) {
       const id = n === 1 ? `${takeKey}-kf` : `${takeKey}-kf-r${n}`;
       const job = repo.byTake(id);
-      if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision') return id;
+      if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision' || isReopenable(job)) return id;
     }
   };
 
@@ -111,7 +107,7 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
       }
       let m: ModelCapability;
       try {
-        m = gateModel(modelId, { purpose: 'keyframe', provider, commercialOnly: o.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) });
+        m = gateModel(modelId, { purpose: 'keyframe', provider, commercialOnly: o.commercialOnly, ...gateOptionsFromEnv(env) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         return fallback(req, `${provider}:${modelId} may not be used here: ${refusalReason(err.message)}`);

@@ -6,7 +6,7 @@
  */
 import { CanceledError } from '../domain/errors.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
-import { isTerminal } from '../jobs/job-state.ts';
+import { isReopenable, isTerminal } from '../jobs/job-state.ts';
 import { createJobsRepo } from '../jobs/jobs-repo.ts';
 import { createLogger } from '../log/logger.ts';
 import { conformPlan, type ConformPlan, type ConformPolicy } from '../providers/conform-plan.ts';
@@ -26,7 +26,7 @@ export interface RemoteRendererOptions extends CreateRendererOptions {
   env: NodeJS.ProcessEnv;
   /** When the model cannot make the batch exactly: generate larger and conform locally (default), or refuse. */
   conformPolicy?: ConformPolicy;
-  /** Overrides the adapter's poll interval (default: CONTINUITY_POLL_INTERVAL_MS, else the adapter's). */
+  /** Overrides the adapter's poll interval (default: the adapter's, which honours CONTINUITY_POLL_INTERVAL_MS down to the provider's minimum). */
   pollIntervalMs?: number;
 }
 
@@ -40,7 +40,6 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
   const m = o.capability;
   const adapter = remoteAdapterFor(m.provider, o.env, o.keyStore);
   const waiter = createJobWaiter();
-  const envPoll = Number(o.env.CONTINUITY_POLL_INTERVAL_MS);
   const runner = createJobRunner({
     db: o.project.db,
     assets: o.project.assets,
@@ -48,7 +47,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
     concurrency: o.concurrency,
     budgetUsd: o.budgetUsd ?? null,
     batchId: o.batchId,
-    pollIntervalMs: o.pollIntervalMs ?? (Number.isFinite(envPoll) && envPoll > 0 ? envPoll : undefined),
+    pollIntervalMs: o.pollIntervalMs,
     onEvent: (e) => {
       waiter.onEvent(e);
       o.onJobEvent?.({ takeId: e.takeId, state: e.state, progress: e.progress, costSoFarUsd: e.costSoFarUsd });
@@ -72,11 +71,12 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
 
     takeIdFor({ key, attempt, basis }) {
       // Skip ids whose job died (failed, canceled, expired): that take is over; a new one is a new
-      // create. A live, finished or undecided job keeps its id: it is picked up, never re-sent.
+      // create. A live, finished, undecided or reopenable job (polls/downloads gave up in transit,
+      // the output still at the provider) keeps its id: it is picked up, never re-sent.
       for (let n = 1; ; n++) {
         const id = attemptTakeId(key, attempt, basis, n);
         const job = repo.byTake(id);
-        if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision') return id;
+        if (!job || !isTerminal(job.state) || job.state === 'succeeded' || job.state === 'needs_user_decision' || isReopenable(job)) return id;
       }
     },
 
@@ -85,7 +85,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
     async render(req: RenderRequest): Promise<RenderResult> {
       // 'refuse' (or an impossible target) throws InputError here, before anything is sent.
       const plan = planFor(req);
-      const { request, notes } = buildGenerationRequest(req, m, plan);
+      const { request, notes, record } = buildGenerationRequest(req, m, plan);
       if (req.signal?.aborted) throw new CanceledError(`take ${req.takeId} canceled before it was submitted`);
       const jobId = runner.submit({ takeId: req.takeId, provider: m.provider, request, estimatedCostUsd: plan.costUsd });
       const job = await waiter.wait(runner, jobId, { signal: req.signal, onProgress: (f) => req.onProgress?.(0.9 * f) });
@@ -105,7 +105,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
         previz: false,
         parameters: {
           width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, frames: conformed.steps.frames,
-          jobId, seedSent: request.seed ?? null,
+          jobId, seedSent: request.seed ?? null, ...record,
           generate: plan.generate,
           providerOutput: { sha256: job.output.sha256, ...conformed.received },
           conform: { planned: plan.steps, applied: steps, copied: conformed.steps.copy, scaleMode: conformed.steps.scale, extraCostUsd: plan.extraCostUsd, policy },

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { openProject } from '../store/open-project.ts';
+import { lockProject, thisCommand } from '../store/project-lock.ts';
 import type { ExportFormat } from '../export/types.ts';
 import type { ConformPolicy } from '../providers/conform-plan.ts';
 import { createShotRenderer } from './create-renderer.ts';
@@ -15,6 +16,8 @@ import { runLookBatch, type RunLookResult } from './run-look.ts';
 
 export interface RunLookFileOptions {
   lookPath: string;
+  /** The user allowed images outside the LOOK.json's folder. */
+  allowOutside?: boolean;
   outDir: string;
   /** Default: <outDir>/.continuity-project, so `--resume` finds the same project. */
   projectDir?: string;
@@ -33,12 +36,17 @@ export interface RunLookFileOptions {
   /** How the gate's auto-approvals of this headless run are described in the record (default: `continuity run`). */
   approveAction?: string;
   env?: NodeJS.ProcessEnv;
+  /** Another writer holds the project: wait for it (true) or refuse naming it (default). */
+  waitForProject?: boolean;
+  /** Told once when the project is held by another writer and this run waits. */
+  onProjectWaiting?: (message: string) => void;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
   onExportProgress?: (fraction: number, step: string) => void;
 }
 
-export interface RunLookFileResult { projectDir: string; lookId: string; run: RunLookResult; pack: ExportLookResult }
+/** `pack` is null when no clip of the batch was made (every shot failed): there is nothing to deliver. */
+export interface RunLookFileResult { projectDir: string; lookId: string; run: RunLookResult; pack: ExportLookResult | null }
 
 export const DEFAULT_PROJECT_DIR = '.continuity-project';
 
@@ -46,8 +54,13 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
   const outDir = resolve(o.outDir);
   const projectDir = resolve(o.projectDir ?? join(outDir, DEFAULT_PROJECT_DIR));
   const project = openProject(projectDir, { create: true });
+  let lock;
   try {
-    const { lookId, loaded } = await importLookFile(project, o.lookPath);
+    // One writer per project: a second run on it would reconcile this one's creates in flight.
+    lock = await lockProject(project.dir, { command: thisCommand('continuity run'), wait: o.waitForProject, signal: o.signal, onWaiting: o.onProjectWaiting });
+  } catch (err) { project.close(); throw err; }
+  try {
+    const { lookId, loaded } = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
     const batch = loaded.look.batch;
     // --model alone: the registry knows which provider offers it.
     const provider = o.provider ?? (o.model ? undefined : batch.provider);
@@ -63,7 +76,9 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
         budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,
         autoApprove: { action: o.approveAction ?? 'gate pass in a headless run (continuity run): no person reviewed it' }, signal: o.signal, onEvent: o.onEvent,
       });
-      const pack = await exportLook({
+      // Every shot failed: nothing to export, and "no rendered takes" would hide the real reasons
+      // (the caller reports each shot's). Otherwise the clips that succeeded are delivered.
+      const pack = run.shots.every((s) => s.status === 'failed') ? null : await exportLook({
         project, lookId, outDir, formats: o.formats, includeAll: o.includeAll, signal: o.signal,
         onProgress: o.onExportProgress && ((p) => o.onExportProgress!(p.fraction, p.step)),
       });
@@ -73,6 +88,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
     }
   } finally {
     project.close();
+    lock.release();
   }
 }
 

@@ -3,9 +3,8 @@
  * its visual anchor → graded onto the look → scored and gated with automatic retries → stored as
  * takes with their prompt packs. Shells (CLI `run`, the app's runs.start) call this.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { CanceledError, InputError, isCanceled } from '../domain/errors.ts';
 import type { LoadedLook } from '../look/load-look-file.ts';
 import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
@@ -21,6 +20,7 @@ import type { QualityStep } from './quality-step.ts';
 import { recordAttempt } from './record-attempt.ts';
 import { runShot, type ShotOutcome } from './run-shot.ts';
 import type { ShotRenderer } from './shot-renderer.ts';
+import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export interface RunLookOptions {
   project: Project;
@@ -74,7 +74,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   // seed, not a persisted one, and the take must not claim seed persistence (issue 12 item 7).
   const { batch } = loaded.look;
   const seedInheritable = o.renderer.provider === batch.provider && o.renderer.model.id === batch.model;
-  const workDir = await mkdtemp(join(tmpdir(), 'continuity-run-'));
+  const workDir = await makeWorkDir('continuity-run');
   try {
     const seed = o.seed ?? loaded.look.batch.seed;
     const order = plan.shots.map((shot, i) => ({ shot, i }));

@@ -8,9 +8,7 @@
  * so in the result and in a `session-stale` event, instead of silently keeping clips that no
  * longer continue from what is on screen. `onlyStale` then re-renders just those.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { CanceledError, InputError } from '../domain/errors.ts';
 import { markRegenerated, validateSession, type ContinuitySession } from '../continuity/session.ts';
 import type { LoadedLook } from '../look/load-look-file.ts';
@@ -27,6 +25,7 @@ import { prepareSessionSetup, planSessionShot, type SessionSetup } from './sessi
 import { resolveShotSources } from './session-sources.ts';
 import { loadSession, saveSession } from './session-store.ts';
 import { keptShotResult, type SessionShotResult } from './session-result.ts';
+import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export type { SessionShotResult } from './session-result.ts';
 
@@ -117,7 +116,7 @@ async function withRun(o: RunSessionOptions, body: (run: Run, session: Continuit
   if (session.shots.length === 0) throw new InputError(`session "${session.name}" has no shots: add one first`, 'sessionId', o.sessionId);
   const setup = { ...prepareSessionSetup(o.project, lookId, o.loaded), ...checkedSize(o.size) };
   const budget = createBudget(o.budgetUsd ?? null);
-  const workDir = await mkdtemp(join(tmpdir(), 'continuity-session-'));
+  const workDir = await makeWorkDir('continuity-session');
   try {
     const out = await body({ o, setup, budget, workDir, emit: o.onEvent ?? (() => {}) }, session);
     const stale = out.session.shots.flatMap((s, i) => (s.stale ? [{ shotId: s.id, position: i + 1, reason: s.staleReason ?? 'its inputs changed' }] : []));

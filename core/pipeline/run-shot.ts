@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { Mechanism, PlannedShot } from '../domain/shot.ts';
 import { chooseMechanism } from '../continuity/choose-mechanism.ts';
+import { referencesByPriority } from './reference-budget.ts';
 import { nextAttempt, type Attempt } from '../quality/gate-policy.ts';
 import { newId } from '../store/row-helpers.ts';
 import { hashFile } from '../export/hash-file.ts';
@@ -154,7 +155,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
     const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
     render = await cx.renderer.render({
       shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,
-      startImage: start.path, startIsBridge: start.kind === 'bridge-frame', referenceImages: p.mechanism === 'native-reference' ? cx.assets.references.map((r) => r.path) : [],
+      startImage: start.path, startIsBridge: start.kind === 'bridge-frame', ...nativeReferences(p.mechanism === 'native-reference' ? cx.assets.references : []),
       layers: { productImages: cx.assets.productShots.map((r) => r.path), referenceImages: cx.assets.references.map((r) => r.path) },
       deltas: shot.deltas, width: cx.width, height: cx.height, seconds: cx.seconds, fps: cx.fps,
       seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f),
@@ -180,4 +181,10 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   await cx.record(record);
   progress('done', 1);
   return record;
+}
+
+/** Native references for a render request: most important role first, with what the take records. */
+function nativeReferences(refs: LookAssets['references']): { referenceImages: string[]; referenceInfo: Array<{ role: string; sha256: string }> } {
+  const ordered = referencesByPriority(refs);
+  return { referenceImages: ordered.map((r) => r.path), referenceInfo: ordered.map((r) => ({ role: r.role, sha256: r.sha256 })) };
 }

@@ -17,8 +17,10 @@ export interface RenderRequest {
   /** The start image is the previous take's exact last frame (a frame bridge). */
   startIsBridge?: boolean;
   endImage?: string;
-  /** Native reference images for models that take them. */
+  /** Native reference images for models that take them, most important role first (reference-budget.ts). */
   referenceImages: string[];
+  /** Role and sha256 of each of `referenceImages`, same order: the take records which were sent. */
+  referenceInfo?: Array<{ role: string; sha256: string }>;
   layers: { productImages: string[]; referenceImages: string[] };
   deltas: Delta[];
   width: number;

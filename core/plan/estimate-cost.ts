@@ -52,14 +52,23 @@ export interface CostEstimate {
   billedSeconds?: number;
   /** False when the table has no price for this model (the estimate is then 0 and says so). */
   known: boolean;
+  /** Paid keyframes in the batch (identity/style keyframes made by a keyframe model), USD; included in totalUsd. */
+  keyframesUsd?: number;
   notes: string[];
 }
 
 const cents = (x: number) => Math.round(x * 10000) / 10000;
 
-/** Estimate a batch: `clips` clips of `seconds` each on one model. */
+/** Paid keyframes planned for a batch: which keyframe model ("provider/model") and how many. */
+export interface KeyframeCount { key: string; count: number }
+
+/**
+ * Estimate a batch: `clips` clips of `seconds` each on one model. `generateSeconds` is what the
+ * model is asked to make when it cannot make `seconds` exactly (conform trims the rest locally,
+ * but the longer generation is what is billed); `keyframes` adds the batch's paid keyframes.
+ */
 export function estimateCost(
-  { provider, model, seconds, clips }: { provider: string; model: string; seconds: number; clips: number },
+  { provider, model, seconds, clips, generateSeconds, keyframes = [] }: { provider: string; model: string; seconds: number; clips: number; generateSeconds?: number; keyframes?: KeyframeCount[] },
   table: PriceTable = loadPriceTable(),
 ): CostEstimate {
   const key = `${provider}/${model}`;
@@ -72,12 +81,21 @@ export function estimateCost(
   let billedSeconds: number | undefined;
   if (price.perSecondUsd !== undefined) {
     const unit = price.billingUnitSeconds ?? 1;
-    billedSeconds = Math.max(price.minSeconds ?? 0, Math.ceil(seconds / unit - 1e-9) * unit);
+    const made = Math.max(seconds, generateSeconds ?? seconds);
+    if (made !== seconds) notes.push(`the model makes ${made} s for a ${seconds} s clip (trimmed locally)`);
+    billedSeconds = Math.max(price.minSeconds ?? 0, Math.ceil(made / unit - 1e-9) * unit);
     if (billedSeconds !== seconds) notes.push(`${seconds} s is billed as ${billedSeconds} s`);
     perClip = price.perSecondUsd * billedSeconds;
   } else {
     perClip = price.perClipUsd ?? price.perImageUsd ?? 0;
   }
+  let keyframesUsd = 0;
+  for (const k of keyframes.filter((x) => x.count > 0)) {
+    const kp = table[k.key];
+    const each = kp?.perImageUsd ?? kp?.perClipUsd ?? 0;
+    keyframesUsd += each * k.count;
+    notes.push(kp ? `${k.count} paid keyframe(s) on ${k.key} at ${each} USD each (made locally at no charge when that provider has no key)` : `no price for keyframe model ${k.key}; its ${k.count} keyframe(s) are not in the estimate`);
+  }
   notes.push('estimate for one take per clip; automatic retries of off-look takes cost extra');
-  return { provider, model, perClipUsd: cents(perClip), totalUsd: cents(perClip * clips), billedSeconds, known: true, notes };
+  return { provider, model, perClipUsd: cents(perClip), totalUsd: cents(perClip * clips + keyframesUsd), billedSeconds, known: true, notes, ...(keyframes.length ? { keyframesUsd: cents(keyframesUsd) } : {}) };
 }

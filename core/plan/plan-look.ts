@@ -16,6 +16,7 @@ import { promptProfileFor, type PromptModelProfile } from '../canon/prompt-model
 import { loadLookFile, type LoadedLook, type LoadLookOptions } from '../look/load-look-file.ts';
 import { buildPromptPack, type PackReference } from './build-prompt-pack.ts';
 import { estimateCost, loadPriceTable, type CostEstimate, type PriceTable } from './estimate-cost.ts';
+import { billingFacts } from './billing-facts.ts';
 import { planMatrix } from './plan-matrix.ts';
 
 export interface PlanLookOptions {
@@ -77,7 +78,7 @@ export async function planLoadedLook(loaded: LoadedLook, opts: PlanLookOptions =
   const { seconds, fps } = look.batch;
   const seed = opts.seed ?? look.batch.seed;
   const shots = planMatrix({ look, canon, clips: opts.clips ?? look.batch.clips, anchors: opts.anchors ?? look.batch.anchors, seed });
-  const cost = estimateCost({ provider, model, seconds, clips: shots.length }, opts.prices ?? loadPriceTable());
+  const cost = estimateCost({ provider, model, seconds, clips: shots.length, ...billingFacts(provider, model, shots, { width, height, seconds, fps }) }, opts.prices ?? loadPriceTable());
   const refs = packReferencesOf(loaded);
   const compiled = shots.map((shot) => compilePrompt({ canon, shot, brandKit: look.brandKit, model: profile, batch: { width, height, seconds, fps, seed } }));
   const packs = shots.map((shot, i) => buildPromptPack({
@@ -91,5 +92,5 @@ export async function planLoadedLook(loaded: LoadedLook, opts: PlanLookOptions =
 
 /** Load LOOK.json and plan it. */
 export async function planLook(path: string, opts: PlanLookOptions & LoadLookOptions = {}): Promise<LookPlan> {
-  return planLoadedLook(await loadLookFile(path, { cache: opts.cache }), opts);
+  return planLoadedLook(await loadLookFile(path, { cache: opts.cache, allowOutside: opts.allowOutside }), opts);
 }

@@ -7,7 +7,7 @@
  */
 import { WorkError } from '../domain/errors.ts';
 
-export type RemoteProviderId = 'fal' | 'replicate' | 'openai';
+export type RemoteProviderId = 'fal' | 'replicate' | 'openai' | 'runway' | 'luma' | 'google';
 
 /** One generation, provider-neutral. Paths are local files; adapters upload what they need. */
 export interface GenerationRequest {
@@ -69,8 +69,13 @@ export interface ProviderAdapter {
   readonly pollIntervalMs: number;
   create(req: GenerationRequest, ctx: CreateContext): Promise<{ remoteId: string; raw: unknown }>;
   poll(remoteId: string, opts: { signal: AbortSignal }): Promise<PollResult>;
-  /** Download the output to `destPath` (the runner passes a temp path, then fsyncs and renames). */
-  download(remoteId: string, outputUrl: string, destPath: string, opts: { signal: AbortSignal }): Promise<void>;
+  /**
+   * Download the output to `destPath` (the runner passes a temp path, then fsyncs and renames).
+   * With `offset` > 0 the file already holds that many bytes of an earlier, cut attempt: ask for
+   * the rest (`Range`) and append when the server answers 206, else rewrite the file from byte 0.
+   * A body cut in transit or shorter than Content-Length throws ProviderError with status null.
+   */
+  download(remoteId: string, outputUrl: string, destPath: string, opts: { signal: AbortSignal; offset?: number }): Promise<void>;
   cancel(remoteId: string): Promise<void>;
   /**
    * Find a create whose outcome we do not know (crash or connection reset after sending).

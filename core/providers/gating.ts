@@ -4,6 +4,10 @@
  * that say why and name the models that WOULD work — never a silent fallback.
  */
 import { InputError } from '../domain/errors.ts';
+import { hasAdapter, providerHasAdapter } from './adapter-coverage.ts';
+import { checkBaseUrl, hostOf } from './base-url-policy.ts';
+import { imageHostChoice, type ImageHostChoice } from './image-host.ts';
+import { PROVIDER_ENV } from './provider-env.ts';
 import { getModel, listModels, takesImageInput, type ModelCapability, type ProviderId, PROVIDER_IDS } from './registry.ts';
 
 export type GatePurpose = 'look-batch' | 'session' | 'keyframe';
@@ -16,16 +20,26 @@ export interface GateOptions {
   baseUrlOverrides?: Partial<Record<ProviderId, string | undefined>>;
   /** When given, the model must belong to this provider. */
   provider?: string;
+  /** Image hosts for models that fetch inputs by public URL (Luma); from gateOptionsFromEnv. */
+  imageHosts?: Partial<Record<ProviderId, ImageHostChoice>>;
 }
-
-import { PROVIDER_ENV } from './provider-env.ts';
 
 export { PROVIDER_ENV };
 
-/** Providers with an adapter in this build (issue 7 item 4: runway, luma, google come later). */
-export const PROVIDERS_WITH_ADAPTER: readonly ProviderId[] = ['local', 'fal', 'replicate', 'openai'];
+/** Providers with an adapter in this build (which of their models it maps: adapter-coverage.ts). */
+export const PROVIDERS_WITH_ADAPTER: readonly ProviderId[] = PROVIDER_IDS.filter(providerHasAdapter);
 
 type Env = Record<string, string | undefined>;
+
+/**
+ * The environment-dependent gate options (base URL overrides, image hosts) in one call, so
+ * every caller — CLI, app, pipeline — gates with the same facts.
+ */
+export function gateOptionsFromEnv(env: Env, store?: { get(provider: string): string | undefined }): Pick<GateOptions, 'baseUrlOverrides' | 'imageHosts'> {
+  const imageHosts: Partial<Record<ProviderId, ImageHostChoice>> = {};
+  for (const p of PROVIDER_IDS) if (PROVIDER_ENV[p].imageHostVar) imageHosts[p] = imageHostChoice(p, env, store);
+  return { baseUrlOverrides: baseUrlOverridesFromEnv(env), imageHosts };
+}
 
 /** The base-URL overrides present in an environment, per provider. */
 export function baseUrlOverridesFromEnv(env: Env): Partial<Record<ProviderId, string>> {
@@ -49,16 +63,9 @@ function purposeFits(m: ModelCapability, purpose: GatePurpose): boolean {
   return m.kind === 'video' && takesImageInput(m);
 }
 
-function usable(m: ModelCapability, opts: GateOptions): boolean {
-  if (!PROVIDERS_WITH_ADAPTER.includes(m.provider)) return false;
-  if (m.retired && !opts.baseUrlOverrides?.[m.provider]) return false;
-  if (opts.commercialOnly && !m.commercialUse) return false;
-  return true;
-}
-
 /** The models that pass every gate for this purpose and these options. */
 export function eligibleModels(opts: GateOptions): ModelCapability[] {
-  return listModels().filter((m) => purposeFits(m, opts.purpose) && usable(m, opts));
+  return listModels().filter((m) => whyIneligible(m, opts) === null);
 }
 
 function eligibleText(opts: GateOptions): string {
@@ -83,8 +90,12 @@ export function whyIneligible(m: ModelCapability, opts: GateOptions): string | n
       ? 'it makes still images, not clips'
       : 'it cannot take an image input (text-only), and every shot must carry a visual anchor';
   }
-  if (!PROVIDERS_WITH_ADAPTER.includes(m.provider)) {
-    return `${m.provider} has no adapter in this build yet (its capabilities are registered so plans and prices can use them)`;
+  if (!hasAdapter(m)) {
+    return `no adapter: ${m.provider}:${m.id} has no adapter in this build yet (it is registered so plans and prices can use it)`;
+  }
+  if (m.imageInput === 'public-url') {
+    const host = opts.imageHosts?.[m.provider] ?? imageHostChoice(m.provider, {});
+    if (!host.ready) return host.why;
   }
   if (m.retired && !opts.baseUrlOverrides?.[m.provider]) {
     const v = PROVIDER_ENV[m.provider].baseUrlVar;
@@ -117,7 +128,11 @@ export interface ProviderStatus {
   key: string;
   keyVar: string | null;
   baseUrl: string | null;
+  /** The host keys are sent to (from the override when set), e.g. "queue.fal.run". */
+  host: string | null;
   baseUrlOverridden: boolean;
+  /** Why the override is refused (not https, not loopback), or null. */
+  baseUrlProblem: string | null;
   gated: boolean;
   why: string;
 }
@@ -130,13 +145,21 @@ export function providerStatus(provider: ProviderId, env: Env): ProviderStatus {
   const spec = PROVIDER_ENV[provider];
   const key = spec.keyVar ? env[spec.keyVar]?.trim() || undefined : undefined;
   const override = spec.baseUrlVar ? env[spec.baseUrlVar]?.trim() || undefined : undefined;
-  const base = { provider, keyPresent: Boolean(key), key: spec.keyVar ? keyHint(key) : 'not needed', keyVar: spec.keyVar, baseUrl: override ?? spec.defaultBaseUrl, baseUrlOverridden: Boolean(override) };
+  const baseUrl = override ?? spec.defaultBaseUrl;
+  let baseUrlProblem: string | null = null;
+  if (override && spec.baseUrlVar) { try { checkBaseUrl(override, spec.baseUrlVar); } catch (err) { baseUrlProblem = (err as Error).message; } }
+  const base = { provider, keyPresent: Boolean(key), key: spec.keyVar ? keyHint(key) : 'not needed', keyVar: spec.keyVar, baseUrl, host: hostOf(baseUrl), baseUrlOverridden: Boolean(override), baseUrlProblem };
   if (provider === 'local') return { ...base, gated: false, why: 'built in: no key, no network (previz)' };
-  if (!PROVIDERS_WITH_ADAPTER.includes(provider)) return { ...base, gated: true, why: 'no adapter in this build yet (planned)' };
+  if (baseUrlProblem) return { ...base, gated: true, why: baseUrlProblem };
+  if (!providerHasAdapter(provider)) return { ...base, gated: true, why: 'no adapter in this build yet (planned)' };
   if (!key) return { ...base, gated: true, why: `${spec.keyVar} is not set` };
+  if (spec.imageHostVar) {
+    const host = imageHostChoice(provider, env);
+    if (!host.ready) return { ...base, gated: true, why: host.why };
+  }
   const models = listModels().filter((m) => m.provider === provider);
   if (models.length > 0 && models.every((m) => m.retired) && !override) {
     return { ...base, gated: true, why: `all models retired (${models[0]!.retired!.date}); set ${spec.baseUrlVar} to a compatible endpoint` };
   }
-  return { ...base, gated: false, why: override ? `ready (base URL overridden by ${spec.baseUrlVar})` : 'ready' };
+  return { ...base, gated: false, why: override ? `ready (base URL overridden by ${spec.baseUrlVar}: keys go to ${base.host})` : 'ready' };
 }

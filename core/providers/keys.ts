@@ -4,6 +4,7 @@
  * might be printed; they never go to SQLite, prompt packs or exports.
  */
 import { registerSecret } from '../log/logger.ts';
+import { checkBaseUrl } from './base-url-policy.ts';
 import { PROVIDER_ENV } from './provider-env.ts';
 import type { ProviderId } from './registry.ts';
 
@@ -26,9 +27,12 @@ export function resolveKey(provider: string, src: KeySources = {}): string | und
   return key || undefined;
 }
 
-/** The overridden base URL for a provider (proxies, compatible endpoints, tests), if any. */
+/**
+ * The overridden base URL for a provider (proxies, compatible endpoints, tests), if any.
+ * @throws InputError unless it is https (or http to loopback): the key would be sent there
+ */
 export function resolveBaseUrl(provider: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const name = envOf(provider)?.baseUrlVar;
-  const v = name ? env[name] : undefined;
-  return v ? v.replace(/\/+$/, '') : undefined;
+  const v = name ? env[name]?.trim() : undefined;
+  return v && name ? checkBaseUrl(v, name) : undefined;
 }

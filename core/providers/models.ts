@@ -9,6 +9,8 @@ import type { ModelCapabilityInput } from './registry.ts';
 const MB = 1024 * 1024;
 const SIXTEEN_NINE = ['16:9', '9:16'];
 const HD_SIZES = ['1280x720', '720x1280', '1920x1080', '1080x1920'];
+/** Runway's ratios (the SDK's `ratio` values), as sizes. */
+const RUNWAY_SIZES = ['1280x720', '720x1280', '1104x832', '832x1104', '960x960', '1584x672'];
 
 const noInputs = {
   startImage: false, endImage: false, referenceImages: null, seed: 'none', extend: false, edit: false,
@@ -22,8 +24,7 @@ const falVeo = {
   provider: 'fal', kind: 'video', durations: [4, 6, 8], durationRange: null, sizes: HD_SIZES, anySize: false,
   aspectRatios: SIXTEEN_NINE, fps: [24],
   inputLimits: { maxBytes: 8 * MB, maxPixels: 3840 * 2160, aspectRange: [0.5, 2] },
-  // With audio on; fal lists 0.20/s with audio off.
-  price: { perSecondUsd: 0.4 }, maxPromptChars: 4000, retired: null, ...commercial,
+  price: { perSecondUsd: 0.4, note: 'audio on (the default); fal lists 0.20 USD/s with audio off' }, maxPromptChars: 4000, retired: null, ...commercial,
 } satisfies Partial<ModelCapabilityInput>;
 
 export const MODELS: readonly ModelCapabilityInput[] = [
@@ -32,7 +33,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     inputs: { ...noInputs, startImage: true, endImage: true, referenceImages: { max: 8, kinds: ['layer'] }, seed: 'accepted', negativePrompt: true },
     durations: [4, 8], durationRange: { min: 1, max: 60 }, sizes: HD_SIZES, anySize: true, aspectRatios: ['16:9', '9:16', '1:1', '4:5'],
     fps: [24, 25, 30], inputLimits: { maxBytes: 200 * MB, maxPixels: 100_000_000, aspectRange: [0.2, 5] },
-    price: { perSecondUsd: 0 }, maxPromptChars: 2000, ...commercial,
+    price: { perSecondUsd: 0, note: 'local previz renderer: runs on this machine, no charge' }, maxPromptChars: 2000, ...commercial,
     licenceNote: 'Rendered locally from your own references; previz, not AI generation.',
     retired: null,
     notes: 'Camera motion + colour transforms + composited layers with ffmpeg. Prompts are recorded, not rendered. Deterministic for a seed.',
@@ -48,6 +49,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
   {
     ...falVeo, id: 'fal-ai/veo3.1/image-to-video', label: 'Veo 3.1 image-to-video (fal)',
     inputs: { ...noInputs, startImage: true, negativePrompt: true },
+    seedNote: 'fal\'s veo3.1/image-to-video input has no seed field (only first-last-frame does)',
   },
   {
     ...falVeo, id: 'fal-ai/veo3.1/first-last-frame-to-video', label: 'Veo 3.1 first-last frame (fal)',
@@ -56,7 +58,8 @@ export const MODELS: readonly ModelCapabilityInput[] = [
   {
     ...falVeo, id: 'fal-ai/veo3.1/reference-to-video', label: 'Veo 3.1 reference-to-video (fal)',
     inputs: { ...noInputs, referenceImages: { max: 3, kinds: ['subject'] }, negativePrompt: true },
-    durations: [8], notes: 'Subject references (image_urls[]), not a first frame; 8 s only.',
+    durations: [8], notes: 'Subject references (image_urls[]), not a first frame; 8 s only. 0.20 USD/s with audio off, 0.40 with audio (the default).',
+    seedNote: 'fal\'s veo3.1/reference-to-video takes no seed (PROVIDERS.md 2026-11-29)',
   },
   {
     ...falVeo, id: 'fal-ai/veo3.1', label: 'Veo 3.1 text-to-video (fal)',
@@ -69,8 +72,48 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [5, 10], durationRange: null, sizes: ['1920x1080', '1080x1920', '1080x1080'], anySize: false,
     aspectRatios: ['16:9', '9:16', '1:1'], fps: [24],
     inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
-    price: { perSecondUsd: 0.098, billingUnitSeconds: 5 }, maxPromptChars: 2500, ...commercial, retired: null,
+    price: { perSecondUsd: 0.098, billingUnitSeconds: 5, note: 'Kling renders 5 s or 10 s clips: a 4 s clip is billed as 5 s, an 8 s clip as 10 s' }, maxPromptChars: 2500, ...commercial, retired: null,
     notes: 'Start image + tail_image_url; no seed. Output aspect follows the start image; fps as observed, verify.',
+    seedNote: 'Kling takes no seed (on fal and on Replicate)',
+  },
+  {
+    provider: 'fal', id: 'fal-ai/kling-video/o1/reference-to-video', label: 'Kling O1 reference-to-video with elements (fal)', kind: 'video',
+    inputs: { ...noInputs, referenceImages: { max: 7, kinds: ['subject', 'style'], elements: true, note: '≤7 images in total (≤4 with a reference video); an element is a frontal image + 1–3 angle refs, named @Element1 / @Image1 in the prompt' }, negativePrompt: true },
+    durations: [5, 10], durationRange: null, sizes: ['1920x1080', '1080x1920', '1080x1080'], anySize: false,
+    aspectRatios: ['16:9', '9:16', '1:1'], fps: [24],
+    inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
+    price: { perSecondUsd: 0.112, billingUnitSeconds: 5 }, maxPromptChars: 2500, ...commercial, retired: null,
+    notes: 'PROVIDERS.md 2026-11-29. Price not published there: estimated at 0.112 USD/s, verify on fal before a large batch.',
+    seedNote: 'Kling O1 takes no seed',
+  },
+  {
+    provider: 'fal', id: 'fal-ai/kling-video/o3/reference-to-video', label: 'Kling O3 reference-to-video with elements (fal)', kind: 'video',
+    inputs: { ...noInputs, startImage: true, endImage: true, referenceImages: { max: 7, kinds: ['subject', 'style'], elements: true, note: 'as Kling O1, plus start_image_url / end_image_url and multi_prompt (≤6 shots)' }, negativePrompt: true },
+    durations: [5, 10], durationRange: null, sizes: ['1920x1080', '1080x1920', '1080x1080'], anySize: false,
+    aspectRatios: ['16:9', '9:16', '1:1'], fps: [24],
+    inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
+    price: { perSecondUsd: 0.14, billingUnitSeconds: 5 }, maxPromptChars: 2500, ...commercial, retired: null,
+    notes: 'PROVIDERS.md 2026-11-29. Price not published there: estimated at 0.14 USD/s, verify on fal before a large batch.',
+    seedNote: 'Kling O3 takes no seed',
+  },
+  {
+    provider: 'fal', id: 'fal-ai/wan/v2.7/reference-to-video', label: 'Wan 2.7 reference-to-video (fal)', kind: 'video',
+    inputs: { ...noInputs, referenceImages: { max: 5, kinds: ['subject', 'style'], note: 'about 5 asset images' }, seed: 'accepted', negativePrompt: true },
+    durations: [5], durationRange: null, sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'], anySize: false,
+    aspectRatios: SIXTEEN_NINE, fps: [16, 24],
+    inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
+    price: { perSecondUsd: 0.1 }, maxPromptChars: 2000, ...commercial, retired: null,
+    notes: 'PROVIDERS.md 2026-11-29: ≈5 reference assets, with seed. Endpoint id and price (0.10 USD/s) unverified.',
+  },
+  {
+    provider: 'fal', id: 'fal-ai/bytedance/seedance/v2/reference-to-video', label: 'Seedance 2.0 reference-to-video (fal)', kind: 'video',
+    inputs: { ...noInputs, referenceImages: { max: 9, kinds: ['subject', 'style'] } },
+    durations: [5, 10], durationRange: null, sizes: ['1280x720', '720x1280', '1920x1080', '1080x1920'], anySize: false,
+    aspectRatios: SIXTEEN_NINE, fps: [24],
+    inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
+    price: { perSecondUsd: 0.12 }, maxPromptChars: 2000, ...commercial, retired: null,
+    notes: 'PROVIDERS.md 2026-11-29: ≤9 reference images, no seed. Endpoint id and price (0.12 USD/s) unverified.',
+    seedNote: 'Seedance 2.0 takes no seed',
   },
   {
     provider: 'fal', id: 'fal-ai/flux-pulid', label: 'FLUX PuLID identity keyframe (fal)', kind: 'image',
@@ -78,7 +121,7 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [], durationRange: null, sizes: ['1024x576', '576x1024', '1024x1024'], anySize: false,
     aspectRatios: ['16:9', '9:16', '1:1'], fps: [],
     inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.33, 3] },
-    price: { perImageUsd: 0.033 }, maxPromptChars: 2000, commercialUse: false,
+    price: { perImageUsd: 0.033, note: 'identity keyframe, one image per clip' }, maxPromptChars: 2000, commercialUse: false,
     licenceNote: 'Non-commercial: PuLID uses InsightFace weights (non-commercial) and FLUX.1-dev (FLUX.1 [dev] Non-Commercial License).',
     retired: null, notes: 'The seed actually used is returned and recorded on the take.',
   },
@@ -110,18 +153,28 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [4, 8, 12], durationRange: null, sizes: ['1280x720', '720x1280'], anySize: false,
     aspectRatios: SIXTEEN_NINE, fps: [30],
     inputLimits: { maxBytes: 20 * MB, maxPixels: 1792 * 1024, aspectRange: [0.5625, 1.7778] },
-    price: { perSecondUsd: 0.1 }, maxPromptChars: 4000, ...commercial,
+    price: { perSecondUsd: 0.1, note: 'OpenAI retired the Sora 2 Videos API on 2026-09-24; kept for compatible endpoints' }, maxPromptChars: 4000, ...commercial,
     retired: { date: '2026-09-24', reason: 'OpenAI shut down Sora 2 and the Videos API on 2026-09-24; there is no replacement.' },
     notes: 'input_reference must match size exactly (letterboxed before upload); no seed, no end frame; remix = edit.',
+    seedNote: 'the /v1/videos protocol has no seed field',
   },
   {
     provider: 'runway', id: 'gen4.5', label: 'Runway Gen-4.5 image-to-video', kind: 'video',
     inputs: { ...noInputs, startImage: true, seed: 'accepted' },
-    durations: [], durationRange: { min: 2, max: 10 }, sizes: ['1280x720', '720x1280', '1104x832', '832x1104', '960x960', '1584x672'],
+    durations: [], durationRange: { min: 2, max: 10 }, sizes: RUNWAY_SIZES,
     anySize: false, aspectRatios: ['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'], fps: [24],
-    inputLimits: { maxBytes: 16 * MB, maxPixels: 8000 * 8000, aspectRange: [0.5, 2] },
-    price: { perSecondUsd: 0.12 }, maxPromptChars: 1000, ...commercial, retired: null,
-    notes: 'promptImage is the first frame only. 12 credits/s at 0.01 USD/credit.',
+    inputLimits: { maxBytes: 5 * MB, maxPixels: 8000 * 8000, aspectRange: [0.5, 2] },
+    price: { perSecondUsd: 0.12 }, maxPromptChars: 1000, ...commercial, retired: null, imageInput: 'data-uri',
+    notes: 'promptImage is the first frame only, sent as a data URI (≤ 5 MB). 12 credits/s at 0.01 USD/credit.',
+  },
+  {
+    provider: 'runway', id: 'gen4_turbo', label: 'Runway Gen-4 Turbo image-to-video', kind: 'video',
+    inputs: { ...noInputs, startImage: true, seed: 'accepted' },
+    durations: [5, 10], durationRange: null, sizes: RUNWAY_SIZES,
+    anySize: false, aspectRatios: ['16:9', '9:16', '4:3', '3:4', '1:1', '21:9'], fps: [24],
+    inputLimits: { maxBytes: 5 * MB, maxPixels: 8000 * 8000, aspectRange: [0.5, 2] },
+    price: { perSecondUsd: 0.05 }, maxPromptChars: 1000, ...commercial, retired: null, imageInput: 'data-uri',
+    notes: 'promptImage is the first frame only, sent as a data URI (≤ 5 MB). 5 credits/s at 0.01 USD/credit.',
   },
   {
     provider: 'luma', id: 'ray-2', label: 'Luma Ray 2', kind: 'video',
@@ -129,15 +182,26 @@ export const MODELS: readonly ModelCapabilityInput[] = [
     durations: [5, 9], durationRange: null, sizes: HD_SIZES, anySize: false,
     aspectRatios: ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', '9:21'], fps: [24],
     inputLimits: { maxBytes: 10 * MB, maxPixels: 4096 * 4096, aspectRange: [0.4, 2.5] },
-    price: { perSecondUsd: 0.14 }, maxPromptChars: 2000, ...commercial, retired: null,
-    notes: 'keyframes frame0/frame1; no seed. Price approx. at 720p (Luma bills per pixel).',
+    price: { perSecondUsd: 0.14 }, maxPromptChars: 2000, ...commercial, retired: null, imageInput: 'public-url',
+    notes: 'keyframes frame0/frame1 as image URLs Luma fetches (the lumaai SDK has no upload); no seed. Price approx. at 720p (Luma bills per pixel).',
+    seedNote: 'Luma\'s Dream Machine API has no seed field',
   },
   {
     provider: 'google', id: 'veo-3.1-generate-preview', label: 'Veo 3.1 (Gemini API)', kind: 'video',
     inputs: { ...noInputs, startImage: true, endImage: true, referenceImages: { max: 3, kinds: ['subject'] }, extend: true, negativePrompt: true },
     durations: [4, 6, 8], durationRange: null, sizes: HD_SIZES, anySize: false, aspectRatios: SIXTEEN_NINE, fps: [24],
     inputLimits: { maxBytes: 20 * MB, maxPixels: 3840 * 2160, aspectRange: [0.5, 2] },
-    price: { perSecondUsd: 0.4 }, maxPromptChars: 4000, ...commercial, retired: null,
-    notes: 'seed is rejected on the Gemini API (Vertex only); referenceImages not combinable with image/lastFrame.',
+    price: { perSecondUsd: 0.4 }, maxPromptChars: 4000, ...commercial, retired: null, imageInput: 'inline',
+    notes: 'referenceImages (≤3 ASSET) not combinable with image/lastFrame. Preview ids may be retired (2026-10-22, unverified): kept here, in data. 0.40 USD/s at 720p/1080p, 0.60 at 4K.',
+    seedNote: 'the Gemini API rejects seed ("only supported in … Agent Platform mode")',
+  },
+  {
+    provider: 'google', id: 'veo-3.1-fast-generate-preview', label: 'Veo 3.1 Fast (Gemini API)', kind: 'video',
+    inputs: { ...noInputs, startImage: true, endImage: true, extend: true, negativePrompt: true },
+    durations: [4, 6, 8], durationRange: null, sizes: HD_SIZES, anySize: false, aspectRatios: SIXTEEN_NINE, fps: [24],
+    inputLimits: { maxBytes: 20 * MB, maxPixels: 3840 * 2160, aspectRange: [0.5, 2] },
+    price: { perSecondUsd: 0.12 }, maxPromptChars: 4000, ...commercial, retired: null, imageInput: 'inline',
+    notes: 'Fast tier: 0.10–0.12 USD/s (secondary source); no reference images.',
+    seedNote: 'the Gemini API rejects seed ("only supported in … Agent Platform mode")',
   },
 ];

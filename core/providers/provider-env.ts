@@ -10,6 +10,8 @@ export interface ProviderEnv {
   altKeyVars?: string[];
   baseUrlVar: string | null;
   defaultBaseUrl: string | null;
+  /** For APIs that fetch input images by public URL: the variable naming the image host (image-host.ts). */
+  imageHostVar?: string;
 }
 
 export const PROVIDER_ENV: Record<ProviderId, ProviderEnv> = {
@@ -19,6 +21,6 @@ export const PROVIDER_ENV: Record<ProviderId, ProviderEnv> = {
   // The openai SDK itself honours OPENAI_BASE_URL, so we use the same name.
   openai: { keyVar: 'OPENAI_API_KEY', baseUrlVar: 'OPENAI_BASE_URL', defaultBaseUrl: 'https://api.openai.com/v1' },
   runway: { keyVar: 'RUNWAYML_API_SECRET', baseUrlVar: 'CONTINUITY_RUNWAY_BASE_URL', defaultBaseUrl: 'https://api.dev.runwayml.com' },
-  luma: { keyVar: 'LUMAAI_API_KEY', baseUrlVar: 'CONTINUITY_LUMA_BASE_URL', defaultBaseUrl: 'https://api.lumalabs.ai/dream-machine/v1' },
+  luma: { keyVar: 'LUMAAI_API_KEY', baseUrlVar: 'CONTINUITY_LUMA_BASE_URL', defaultBaseUrl: 'https://api.lumalabs.ai/dream-machine/v1', imageHostVar: 'CONTINUITY_LUMA_IMAGE_HOST' },
   google: { keyVar: 'GEMINI_API_KEY', altKeyVars: ['GOOGLE_API_KEY'], baseUrlVar: 'CONTINUITY_GOOGLE_BASE_URL', defaultBaseUrl: 'https://generativelanguage.googleapis.com' },
 };

@@ -37,7 +37,14 @@ export const ModelCapabilitySchema = z.object({
     startImage: z.boolean(),
     /** Takes a last frame (first-last-frame, tail image, keyframes.frame1). */
     endImage: z.boolean(),
-    referenceImages: z.object({ max: z.number().int().min(1), kinds: z.array(z.enum(REFERENCE_KINDS)).min(1) }).nullable(),
+    referenceImages: z.object({
+      max: z.number().int().min(1),
+      kinds: z.array(z.enum(REFERENCE_KINDS)).min(1),
+      /** Kling O1/O3 `elements`: a frontal image + 1–3 angle refs per element, named `@Element1` in the prompt. */
+      elements: z.boolean().optional(),
+      /** Limits that depend on other inputs (Kling O1: ≤4 with a video; Veo on Replicate: 16:9 and 8 s only). */
+      note: z.string().optional(),
+    }).nullable(),
     seed: z.enum(SEED_SUPPORT),
     extend: z.boolean(),
     edit: z.boolean(),
@@ -69,6 +76,8 @@ export const ModelCapabilitySchema = z.object({
     perImageUsd: z.number().min(0).optional(),
     /** Billing granularity: Kling bills whole 5 s units. */
     billingUnitSeconds: positive.optional(),
+    /** What the price assumes (audio on, resolution, source); shown with the estimate. */
+    note: z.string().optional(),
   }),
   maxPromptChars: z.number().int().positive(),
   commercialUse: z.boolean(),
@@ -76,6 +85,13 @@ export const ModelCapabilitySchema = z.object({
   retired: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reason: z.string().min(1) }).nullable(),
   /** Free text: caveats and where a fact came from. */
   notes: z.string().optional(),
+  /** Why no seed is sent to this model (recorded on every take that had a seed to give). Only for seed 'none'. */
+  seedNote: z.string().optional(),
+  /**
+   * How the API takes input images: `upload` (the provider's own storage), `data-uri`, `inline`
+   * bytes in the request, or `public-url` (fetched by the provider: needs an image host).
+   */
+  imageInput: z.enum(['upload', 'data-uri', 'inline', 'public-url']).optional(),
 });
 export type ModelCapability = z.infer<typeof ModelCapabilitySchema>;
 /** The input shape (models.ts is typed with this so defaults/optionals stay optional there). */

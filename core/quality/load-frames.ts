@@ -3,8 +3,7 @@
  * consecutive frames; palette and histogram take an even sample of the same pass), exact
  * first/last frames for bridges, and the look's reference images.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
@@ -13,6 +12,7 @@ import { probe, type ProbeResult } from '../media/probe.ts';
 import { extractFrame } from '../media/extract-frame.ts';
 import { loadImage } from '../media/load-image.ts';
 import { ANALYSIS_WIDTH, prepareReferences, type ReferenceSet, type TakeFrames } from './measure-frames.ts';
+import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export { ANALYSIS_WIDTH };
 /** Frames pooled for palette and histogram. */
@@ -45,7 +45,7 @@ export async function readImageFrames(image: string): Promise<TakeFrames> {
 
 /** The exact first or last frame of a video (media's extractFrame), decoded at BRIDGE_WIDTH. */
 export async function readVideoFrame(video: string, at: 'first' | 'last', options: { signal?: AbortSignal } = {}): Promise<RawImage> {
-  const dir = await mkdtemp(join(tmpdir(), 'continuity-bridge-'));
+  const dir = await makeWorkDir('continuity-bridge');
   try {
     const png = join(dir, `${at}.png`);
     await extractFrame(video, at, png, { signal: options.signal });

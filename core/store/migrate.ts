@@ -41,16 +41,21 @@ export function migrate(db: Db, options: { target?: number; list?: readonly Migr
   for (const m of list) {
     if (m.version <= from || m.version > target) continue;
     const step = db.transaction(() => {
+      // Two processes opening a new project at once both saw the old version; the one that waited
+      // for this write lock finds the step already applied by the other and skips it.
+      if (userVersion(db) >= m.version) return false;
       db.exec(m.up);
       // user_version lives in the database header and is written by this same transaction.
       db.pragma(`user_version = ${m.version}`);
+      return true;
     });
+    let ran: boolean;
     try {
-      step.immediate();
+      ran = step.immediate();
     } catch (err) {
       throw new WorkError(`database migration ${m.version} (${m.name}) failed: ${(err as Error).message}`, 'migration_failed', { cause: err });
     }
-    applied.push(m.version);
+    if (ran) applied.push(m.version);
   }
   return { from, to: userVersion(db), applied };
 }

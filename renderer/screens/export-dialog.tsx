@@ -4,6 +4,7 @@ import { FORMATS } from '../../core/api/contract.ts';
 import { useExport } from '../state/export-slice.ts';
 import { useReview } from '../state/review-slice.ts';
 import { call, studio } from '../bridge.ts';
+import { RelinkPackButton } from '../components/relink-pack-button.tsx';
 
 type Format = (typeof FORMATS)[number];
 const LABELS: Record<Format, string> = { fcpxml: 'Final Cut / Resolve (FCPXML)', edl: 'CMX3600 EDL', otio: 'OpenTimelineIO', mlt: 'Kdenlive / MLT' };
@@ -58,6 +59,7 @@ export function ExportDialog({ lookId, onClose }: { lookId: string; onClose(): v
             <button type="button" onClick={() => void studio().system.reveal({ path: E.result!.root })}>Reveal in folder</button>
           </div>
         )}
+        <details><summary>Moved a pack?</summary><RelinkPackButton /></details>
         <div className="actions">
           <button type="button" onClick={onClose} disabled={E.running}>Close</button>
           <button type="button" className="primary" disabled={E.running || !outDir.trim() || formats.length === 0}

@@ -1,5 +1,6 @@
 /** Settings: provider keys (set / test / remove; only "set · …last4" is ever shown), defaults, budget, paths. */
 import { useEffect, useState } from 'react';
+import { call, studio } from '../bridge.ts';
 import type { CommandInput } from '../../core/api/contract.ts';
 import { useSettings } from '../state/settings-slice.ts';
 import { useUi } from '../state/ui-slice.ts';
@@ -35,9 +36,7 @@ function KeyRow({ provider, hint, envVar, isSet }: { provider: Provider; hint: s
 export function SettingsScreen() {
   const S = useSettings();
   const [busy, run] = useAction();
-  const [ffmpeg, setFfmpeg] = useState('');
   useEffect(() => { void S.load(); }, []);
-  useEffect(() => { setFfmpeg(S.settings?.ffmpegPath ?? ''); }, [S.settings?.ffmpegPath]);
 
   if (S.status === 'error') return <ErrorState message={S.error ?? ''} onRetry={() => void S.load()} />;
   if (!S.settings || !S.keys) return <Loading what="settings" />;
@@ -70,11 +69,11 @@ export function SettingsScreen() {
         </div>
         <div className="panel">
           <h2>ffmpeg</h2>
-          <p className="muted small">Leave empty to use FFMPEG_PATH, the bundled ffmpeg or the one on PATH.</p>
-          <form className="form-row" onSubmit={(e) => { e.preventDefault(); save({ ffmpegPath: ffmpeg.trim() || null }); }}>
-            <input aria-label="ffmpeg path" placeholder="/usr/bin/ffmpeg" value={ffmpeg} onChange={(e) => setFfmpeg(e.target.value)} />
-            <button type="submit" disabled={busy}>Save</button>
-          </form>
+          <p className="muted small" aria-label="ffmpeg path">{st.ffmpegPath ?? 'Default: FFMPEG_PATH, the bundled ffmpeg or the one on PATH.'}</p>
+          <div className="form-row">
+            <button type="button" disabled={busy} onClick={() => void run('Choose ffmpeg', async () => { await call(studio().settings.chooseFfmpeg({})); await S.load(); })}>Choose ffmpeg…</button>
+            {st.ffmpegPath && <button type="button" disabled={busy} onClick={() => void run('Use the default ffmpeg', async () => { await call(studio().settings.chooseFfmpeg({ reset: true })); await S.load(); })}>Use default</button>}
+          </div>
           <h2>Models</h2>
           <ul className="models" aria-label="Models">
             {video.map((m) => <li key={`${m.provider}:${m.id}`} className={m.eligible ? '' : 'muted'}><strong>{m.provider}</strong> {m.id}{m.pricePerSecondUsd ? ` · $${m.pricePerSecondUsd.toFixed(3)}/s` : m.provider === 'local' ? ' · free' : ''}{m.why && <div className="small">{m.why}</div>}</li>)}

@@ -16,7 +16,9 @@ export type FaultOp = 'create' | 'poll' | 'result' | 'download' | 'cancel' | 'up
 export type Fault =
   | { op: FaultOp; kind: 'status'; status: number; retryAfter?: string; body?: unknown; times?: number; key?: string }
   /** Destroy the socket. For `create`, AFTER the create is recorded (the server accepted it). */
-  | { op: FaultOp; kind: 'reset'; times?: number; key?: string };
+  | { op: FaultOp; kind: 'reset'; times?: number; key?: string }
+  /** Downloads only: send the headers (full Content-Length) and half the body, then destroy the socket. */
+  | { op: 'download'; kind: 'cut'; times?: number; key?: string };
 
 export interface FakeBehaviour {
   /** Polls answered "in progress" before the job completes. */
@@ -40,6 +42,10 @@ export interface FakeBehaviour {
   clipImage: string | ((job: FakeJob) => string | null) | null;
   /** Decide per create whether the clip is OFF-LOOK (overrides offLookFirstCreate), e.g. by take key. */
   offLookIf: ((key: string, createsForKey: number) => boolean) | null;
+  /** Downloads honour `Range: bytes=N-` with a 206 (default true); false answers 200 with the whole file. */
+  ranges: boolean;
+  /** Hold every create this long before answering (a slow provider; two runs overlap), ms. */
+  createHoldMs: number;
 }
 
 export interface FakeJob {
@@ -80,6 +86,8 @@ export interface Ctx {
   body: Buffer;
   log: RequestLog;
   key: string;
+  /** A 'cut' fault matched: serve half the body, then drop the connection. */
+  cut?: boolean;
 }
 
 export type Route = (cx: Ctx, core: InternalCore) => Promise<boolean> | boolean;
@@ -111,7 +119,7 @@ export async function startFakeCore(routes: Route[], prefix: string): Promise<In
   const sockets = new Set<Socket>();
   const behaviour: FakeBehaviour = {
     pollsBeforeDone: 1, minDurationMs: 0, failKeys: new Set(), failAll: false, expiredStatus: null,
-    offLookFirstCreate: false, clipSize: null, clipImage: null, offLookIf: null,
+    offLookFirstCreate: false, clipSize: null, clipImage: null, offLookIf: null, ranges: true, createHoldMs: 0,
   };
 
   const core = {
@@ -139,6 +147,7 @@ export async function startFakeCore(routes: Route[], prefix: string): Promise<In
       const f = faults[i]!;
       const left = (f.times ?? 1) - 1;
       if (left <= 0) faults.splice(i, 1); else f.times = left;
+      if (f.kind === 'cut') { cx.cut = true; return false; }
       if (f.kind === 'reset') { cx.log.status = 0; cx.req.socket.destroy(); return true; }
       const headers: Record<string, string> = f.retryAfter ? { 'retry-after': f.retryAfter } : {};
       core.json(cx, f.status, f.body ?? { detail: `injected ${f.status}` }, headers);
@@ -226,10 +235,28 @@ export async function serveClip(cx: Ctx, core: InternalCore, job: FakeJob | unde
   if (!job || job.state !== 'succeeded') return core.json(cx, 404, { detail: 'no such output' });
   if (core.behaviour.expiredStatus) return core.json(cx, core.behaviour.expiredStatus, { detail: 'output expired' });
   const still = cx.url.pathname.endsWith('.png');
-  const buf = await core.clip(job, still);
-  cx.log.status = 200;
-  cx.res.writeHead(200, { 'content-type': still ? 'image/png' : 'video/mp4', 'content-length': String(buf.length) });
+  const whole = await core.clip(job, still);
+  const type = still ? 'image/png' : 'video/mp4';
+  const range = core.behaviour.ranges ? /^bytes=(\d+)-$/.exec(String(cx.req.headers.range ?? '')) : null;
+  const from = range ? Number(range[1]) : 0;
+  if (range && from >= whole.length) return core.json(cx, 416, { detail: 'range not satisfiable' }, { 'content-range': `bytes */${whole.length}` });
+  const buf = whole.subarray(from);
+  cx.log.status = range ? 206 : 200;
+  cx.res.writeHead(cx.log.status, {
+    'content-type': type, 'content-length': String(buf.length), 'accept-ranges': core.behaviour.ranges ? 'bytes' : 'none',
+    ...(range ? { 'content-range': `bytes ${from}-${whole.length - 1}/${whole.length}` } : {}),
+  });
+  if (cx.cut) {
+    // Half the body, flushed, then the connection dies: the client sees a cut after the headers.
+    cx.res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => cx.req.socket.destroy());
+    return;
+  }
   cx.res.end(buf);
+}
+
+/** Hold a create as a slow provider would (behaviour.createHoldMs). */
+export async function holdCreate(core: InternalCore): Promise<void> {
+  if (core.behaviour.createHoldMs > 0) await new Promise((r) => setTimeout(r, core.behaviour.createHoldMs));
 }
 
 export function newId(prefix: string): string {

@@ -6,7 +6,7 @@
  * (IN_QUEUE | IN_PROGRESS | COMPLETED) → result; a failed request also reaches COMPLETED and the
  * error comes with the result fetch.
  */
-import { newId, serveClip, startFakeCore, type Ctx, type FakeCore, type InternalCore } from './fake-core.ts';
+import { holdCreate, newId, serveClip, startFakeCore, type Ctx, type FakeCore, type InternalCore } from './fake-core.ts';
 
 export interface FakeFal extends FakeCore { proxyUrl: string; uploads: Map<string, Buffer> }
 
@@ -86,6 +86,7 @@ export async function startFakeFal(): Promise<FakeFal> {
       const input = JSON.parse(cx.body.toString('utf8') || '{}') as Record<string, unknown>;
       const faulted = c.faultBeforeCreate(cx);
       if (faulted) return true;
+      await holdCreate(c);
       const id = newId('req_');
       const size = sizeFrom(input);
       const seed = typeof input.seed === 'number' ? input.seed : 1000 + Math.floor(Math.random() * 1e6);

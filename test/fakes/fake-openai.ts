@@ -5,9 +5,14 @@
  * Point the adapter at it with OPENAI_BASE_URL=<url>/v1.
  */
 import sharp from 'sharp';
-import { newId, serveClip, startFakeCore, type Ctx, type FakeCore, type FakeJob, type InternalCore } from './fake-core.ts';
+import { holdCreate, newId, serveClip, startFakeCore, type Ctx, type FakeCore, type FakeJob, type InternalCore } from './fake-core.ts';
 
-export interface FakeOpenAI extends FakeCore { baseUrl: string; remixedFrom: Map<string, string> }
+export interface FakeOpenAI extends FakeCore {
+  baseUrl: string;
+  remixedFrom: Map<string, string>;
+  /** The input_reference image each create sent, by video id (tests make clips from it). */
+  references: Map<string, Buffer>;
+}
 
 function video(j: FakeJob, remixedFrom: string | null) {
   const status = j.state === 'queued' ? 'queued' : j.state === 'running' ? 'in_progress' : j.state === 'succeeded' ? 'completed' : 'failed';
@@ -26,6 +31,7 @@ const badRequest = (c: InternalCore, cx: Ctx, message: string, param: string) =>
 /** Start the fake. */
 export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const remixedFrom = new Map<string, string>();
+  const references = new Map<string, Buffer>();
   const core = await startFakeCore([
     async (cx, c) => {
       const p = cx.url.pathname;
@@ -44,11 +50,15 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         if (!prompt) { badRequest(c, cx, 'prompt is required', 'prompt'); return true; }
         const [w, h] = size.split('x').map(Number) as [number, number];
         const ref = form.get('input_reference');
+        let refBytes: Buffer | null = null;
         if (ref instanceof Blob) {
-          const meta = await sharp(Buffer.from(await ref.arrayBuffer())).metadata();
+          refBytes = Buffer.from(await ref.arrayBuffer());
+          const meta = await sharp(refBytes).metadata();
           if (meta.width !== w || meta.height !== h) { badRequest(c, cx, `input_reference must be ${size}, got ${meta.width}x${meta.height}`, 'input_reference'); return true; }
         }
+        await holdCreate(c);
         const jid = newId('video_');
+        if (refBytes) references.set(jid, refBytes);
         const job = c.recordCreate(cx.key || jid, { id: jid, key: cx.key || jid, model: String(form.get('model') ?? 'sora-2'), input: { prompt, size, seconds }, width: w, height: h, seconds: Number(seconds), fps: 30, seed: 0 });
         cx.log.jobId = jid;
         if (c.faultAfterCreate(cx)) return true;
@@ -97,5 +107,5 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return false;
     },
   ], 'openai');
-  return Object.assign(core, { baseUrl: `${core.url}/v1`, remixedFrom }) as FakeOpenAI;
+  return Object.assign(core, { baseUrl: `${core.url}/v1`, remixedFrom, references }) as FakeOpenAI;
 }

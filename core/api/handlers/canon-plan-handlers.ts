@@ -8,7 +8,7 @@ import { InputError } from '../../domain/errors.ts';
 import { parseSize } from '../../domain/look.ts';
 import { referencePalettesOf } from '../../plan/plan-look.ts';
 import { planAndStore } from '../plan-store.ts';
-import { baseUrlOverridesFromEnv, gateModel } from '../../providers/gating.ts';
+import { gateOptionsFromEnv, gateModel } from '../../providers/gating.ts';
 import { getCanonVersion, saveCanonVersion } from '../../store/looks-repo.ts';
 import { getShot, listShots, setShotsStale } from '../../store/shots-repo.ts';
 import type { Handlers } from '../dispatch.ts';
@@ -75,7 +75,7 @@ export function canonPlanHandlers(ctx: StudioContext): Group {
       const compiled = c ? compilePrompt({ canon: c.canon, shot: row.plan, brandKit: look.brandKit, model: promptProfileFor(model), batch: { ...parseSize(look.batch.size), seconds, fps, seed } }) : null;
       let gating = { ok: true, message: `${provider} · ${model} can carry this shot's visual anchor.` };
       try {
-        gateModel(model, { purpose: row.sessionId ? 'session' : 'look-batch', commercialOnly: look.batch.commercialOnly, provider, baseUrlOverrides: baseUrlOverridesFromEnv(ctx.engineEnv()) });
+        gateModel(model, { purpose: row.sessionId ? 'session' : 'look-batch', commercialOnly: look.batch.commercialOnly, provider, ...gateOptionsFromEnv(ctx.engineEnv()) });
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         gating = { ok: false, message: err.message };

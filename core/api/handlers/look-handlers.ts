@@ -39,11 +39,11 @@ export function lookHandlers(ctx: StudioContext): Group {
       const row = saveLook(project.db, { look: blankLook(name.trim(), brief, { provider: s.defaultProvider, model: s.defaultModel, budgetUsd: s.budgetUsd, commercialOnly: s.commercialOnly }) });
       return lookView(project, row.id);
     },
-    'looks.importFile': async ({ path }) => {
+    'looks.importFile': async ({ path, allowOutside }) => {
       const { project } = requireProject(ctx);
       // core/pipeline's importer: same behaviour as `continuity run --project` (a look of the same
       // name is updated in place, keeping its shots and takes).
-      const { lookId } = await importLookFile(project, path);
+      const { lookId } = await importLookFile(project, path, { allowOutside });
       return lookView(project, lookId);
     },
     'looks.get': async ({ lookId }) => lookView(requireProject(ctx).project, lookId),

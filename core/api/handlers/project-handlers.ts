@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InputError } from '../../domain/errors.ts';
 import { DB_FILE, openProject } from '../../store/open-project.ts';
+import { tryLockProject, ProjectLockedError, readHolder } from '../../store/project-lock.ts';
 import { getSetting, setSetting } from '../../store/settings-repo.ts';
 import { listLooks } from '../../store/looks-repo.ts';
 import type { Handlers } from '../dispatch.ts';
@@ -43,9 +44,16 @@ export function projectHandlers(ctx: StudioContext, stopRuns: () => Promise<void
       project.close();
       throw new InputError(`${project.readOnlyReason ?? 'project is read-only'}. Open it with a newer Continuity Studio.`, 'dir', dir);
     }
+    // One writer per project: the app drives paid jobs on the open project, so it holds the
+    // project's writer lock while it is open (a CLI run on it then waits or refuses, naming us).
+    const lock = tryLockProject(project.dir, `Continuity Studio app (pid ${process.pid})`);
+    if (!lock) {
+      project.close();
+      throw new ProjectLockedError(project.dir, readHolder(project.dir), 'Let it finish (or stop it), then open the project again.');
+    }
     if (name) setSetting(project.db, 'project.name', name);
     const shown = getSetting<string>(project.db, 'project.name') ?? basename(project.dir);
-    ctx.open = { dir: project.dir, name: shown, project, assetRoot: project.assets.root, close: () => project.close() };
+    ctx.open = { dir: project.dir, name: shown, project, assetRoot: project.assets.root, close: () => { project.close(); lock.release(); } };
     const s = summary()!;
     writeJsonAtomic(recentFile, [s, ...readRecent().filter((p) => p.dir !== s.dir)].slice(0, MAX_RECENT));
     return s;

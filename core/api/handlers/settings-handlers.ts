@@ -3,22 +3,25 @@
  * registry with gating status. Keys go from the store to the engine in-process; the renderer
  * only ever receives `keyHint()` text.
  */
-import { PROVIDER_ENV, baseUrlOverridesFromEnv, eligibleModels, keyHint } from '../../providers/gating.ts';
+import { PROVIDER_ENV, gateOptionsFromEnv, keyHint, providerStatus, whyIneligible } from '../../providers/gating.ts';
+import { resolveBaseUrl } from '../../providers/keys.ts';
 import { listModels, type ProviderId } from '../../providers/registry.ts';
 import { applyFfmpegPath } from '../apply-ffmpeg-path.ts';
+import { validateFfmpegBinary } from '../../media/validate-ffmpeg.ts';
 import { redact } from '../../log/logger.ts';
 import { PROVIDERS_WITH_KEYS } from '../contract.ts';
 import type { Handlers } from '../dispatch.ts';
 import type { StudioContext } from '../studio-context.ts';
 import type { KeysView, ModelView } from '../types.ts';
 
-type Group = Pick<Handlers, 'settings.get' | 'settings.set' | 'keys.status' | 'keys.set' | 'keys.remove' | 'keys.test' | 'providers.list'>;
+type Group = Pick<Handlers, 'settings.get' | 'settings.set' | 'settings.chooseFfmpeg' | 'keys.status' | 'keys.set' | 'keys.remove' | 'keys.test' | 'providers.list'>;
 
 function keysView(ctx: StudioContext): KeysView {
   const keys = PROVIDERS_WITH_KEYS.map((provider) => {
     const envVar = PROVIDER_ENV[provider].keyVar ?? '';
     const key = ctx.keyStore.get(provider) ?? process.env[envVar];
-    return { provider, envVar, set: Boolean(key), hint: keyHint(key) };
+    const status = providerStatus(provider, ctx.engineEnv());
+    return { provider, envVar, set: Boolean(key), hint: keyHint(key), host: status.host, baseUrlProblem: status.baseUrlProblem };
   });
   return { keys, storage: ctx.keyStore.info() };
 }
@@ -27,6 +30,9 @@ function keysView(ctx: StudioContext): KeysView {
 const KEY_CHECK: Partial<Record<ProviderId, { path: string; header: (k: string) => Record<string, string> }>> = {
   openai: { path: '/models', header: (k) => ({ authorization: `Bearer ${k}` }) },
   replicate: { path: '/account', header: (k) => ({ authorization: `Bearer ${k}` }) },
+  runway: { path: '/v1/organization', header: (k) => ({ authorization: `Bearer ${k}`, 'x-runway-version': '2024-11-06' }) },
+  luma: { path: '/credits', header: (k) => ({ authorization: `Bearer ${k}` }) },
+  google: { path: '/v1beta/models?pageSize=1', header: (k) => ({ 'x-goog-api-key': k }) },
 };
 
 export function settingsHandlers(ctx: StudioContext): Group {
@@ -36,10 +42,20 @@ export function settingsHandlers(ctx: StudioContext): Group {
       const next = { ...ctx.settings.get() };
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
       ctx.settings.set(next);
-      if ('ffmpegPath' in patch) {
-        // A user-chosen path takes effect at once (and at every start-up: createStudio).
-        applyFfmpegPath(next.ffmpegPath);
+      return next;
+    },
+    'settings.chooseFfmpeg': async ({ reset }) => {
+      const current = ctx.settings.get();
+      let chosen: string | null = null;
+      if (!reset) {
+        const picked = ctx.host.pickExecutable ? await ctx.host.pickExecutable('Choose the ffmpeg program') : null;
+        if (!picked) return current; // canceled, or a shell without a picker
+        chosen = (await validateFfmpegBinary(picked)).path;
       }
+      const next = { ...current, ffmpegPath: chosen };
+      ctx.settings.set(next);
+      // The checked choice takes effect at once (and at every start-up: createStudio).
+      applyFfmpegPath(chosen);
       return next;
     },
     'keys.status': async () => keysView(ctx),
@@ -51,11 +67,12 @@ export function settingsHandlers(ctx: StudioContext): Group {
       if (!key) return { ok: false, message: `No ${provider} key is set. Paste one and press Save, or set ${envVar}.` };
       const check = KEY_CHECK[provider];
       const env = ctx.engineEnv();
-      const base = (PROVIDER_ENV[provider].baseUrlVar && env[PROVIDER_ENV[provider].baseUrlVar!]) || PROVIDER_ENV[provider].defaultBaseUrl;
-      if (!check || !base) return { ok: true, message: `Key stored (${keyHint(key)}). ${provider} has no free key-check endpoint; it is verified on the first run.` };
+      let base: string | null | undefined;
+      try { base = resolveBaseUrl(provider, env) ?? PROVIDER_ENV[provider].defaultBaseUrl; } catch (err) { return { ok: false, message: (err as Error).message }; }
+      if (!check || !base) return { ok: true, message: `Not checked with ${provider}: it has no free authenticated endpoint. Checked only that a key is stored (${keyHint(key)}); ${provider} verifies it on the first paid request.` };
       try {
         const res = await fetch(base.replace(/\/$/, '') + check.path, { headers: check.header(key), signal: AbortSignal.timeout(8000) });
-        if (res.ok) return { ok: true, message: `Connected to ${provider}: the key works.` };
+        if (res.ok) return { ok: true, message: `Connected to ${provider}: GET ${check.path.split('?')[0]} answered with this key.` };
         return { ok: false, message: `${provider} answered HTTP ${res.status}${res.status === 401 || res.status === 403 ? ': the key was refused. Check it and save it again.' : '.'}` };
       } catch (err) {
         return { ok: false, message: redact(`Could not reach ${provider} at ${base}: ${(err as Error).message}. Check the network or the base URL.`) };
@@ -64,17 +81,11 @@ export function settingsHandlers(ctx: StudioContext): Group {
     'providers.list': async () => {
       const settings = ctx.settings.get();
       const env = ctx.engineEnv();
-      const opts = { purpose: 'look-batch' as const, commercialOnly: settings.commercialOnly, baseUrlOverrides: baseUrlOverridesFromEnv(env) };
-      const eligible = new Set(eligibleModels(opts).map((m) => `${m.provider}:${m.id}`));
+      const opts = { purpose: 'look-batch' as const, commercialOnly: settings.commercialOnly, ...gateOptionsFromEnv(env) };
       return listModels().map((m): ModelView => {
-        const ok = eligible.has(`${m.provider}:${m.id}`);
-        let why: string | null = null;
-        if (!ok) {
-          if (m.retired) why = `retired ${m.retired.date}: ${m.retired.reason}`;
-          else if (m.kind === 'image') why = 'keyframe model (used inside shots, not for clips)';
-          else if (settings.commercialOnly && !m.commercialUse) why = `not cleared for commercial use: ${m.licenceNote}`;
-          else why = 'cannot take an image input; every shot needs a visual anchor';
-        }
+        // The gate's own words: the app never derives a reason of its own.
+        const why = whyIneligible(m, opts);
+        const ok = why === null;
         return {
           provider: m.provider, id: m.id, kind: m.kind, commercialUse: m.commercialUse, licenceNote: m.licenceNote || null,
           retired: m.retired ? m.retired.date : null, eligible: ok, why, pricePerSecondUsd: m.price.perSecondUsd ?? null,

@@ -98,8 +98,8 @@ export function createFalAdapter(opts: FalAdapterOptions = {}): ProviderAdapter 
       }
     },
 
-    async download(_remoteId, outputUrl, destPath, { signal }) {
-      await downloadToFile({ provider: 'fal', url: outputUrl, destPath, signal, fetchImpl: opts.fetchImpl });
+    async download(_remoteId, outputUrl, destPath, { signal, offset }) {
+      await downloadToFile({ provider: 'fal', url: outputUrl, destPath, signal, offset, fetchImpl: opts.fetchImpl });
     },
 
     async cancel(remoteId) {

@@ -1,10 +1,15 @@
 /**
- * The H.264 delivery settings of a local render, shared by the renderer and the bench's floor
- * (a plain encode of a still with the very same settings), so the bench ratio measures only
- * what the animatic adds.
+ * The H.264 delivery settings of a local render, shared by the renderer, conforming and the
+ * bench's floor (a plain encode of a still with the very same settings), so the bench ratio
+ * measures only what the animatic adds. Codec, preset, CRF and BT.709 tags come from
+ * core/media/bt709.ts, the builder every delivered encode shares.
  */
+import { h264DeliveryArgs } from '../../media/bt709.ts';
 
-/** The comment every local animatic carries, so a previz clip is never mistaken for generation. */
+/**
+ * The comment every local animatic carries, so a previz clip is never mistaken for generation
+ * (issue 12 item 2); the grade carries it on to the graded clip.
+ */
 export const PREVIZ_COMMENT = 'Continuity Studio local animatic (previz)';
 
 export interface H264Options { fps: number; frames: number; comment?: string }
@@ -12,16 +17,14 @@ export interface H264Options { fps: number; frames: number; comment?: string }
 /** Output arguments (everything after the filtergraph / map), ending with the output path. */
 export function h264OutputArgs(o: H264Options, out: string): string[] {
   return [
-    '-c:v', 'libx264', '-preset', 'fast', '-crf', '18',
-    '-profile:v', 'high', '-pix_fmt', 'yuv420p',
-    // Tag what the final scale produced (BT.709, limited range) so players and NLEs agree.
-    '-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv',
+    // libx264 fast/CRF 18, High, yuv420p, BT.709 tags, +faststart: the filter graph before this
+    // converts to BT.709 4:2:0 itself (TO_BT709_YUV420P or an equivalent scale).
+    ...h264DeliveryArgs(),
     // Constant frame rate and an exact frame count: the batch's seconds × fps, no more, no fewer.
     '-fps_mode', 'cfr', '-r', String(o.fps), '-frames:v', String(o.frames),
     // No inherited metadata and no muxer/encoder version strings: same inputs → same bytes.
     '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:v', '+bitexact',
     ...(o.comment ? ['-metadata', `comment=${o.comment}`] : []),
-    // moov atom first so the clip starts playing before it has fully downloaded / loaded.
-    '-movflags', '+faststart', '-f', 'mp4', out,
+    '-f', 'mp4', out,
   ];
 }

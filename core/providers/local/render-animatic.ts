@@ -5,8 +5,7 @@
  * composited layers. Deterministic for a seed. Honest previz: labelled so in the file's metadata
  * and in everything it returns.
  */
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CameraMotionSchema, type CameraMotion } from '../../domain/canon.ts';
@@ -20,6 +19,7 @@ import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
 import { particleTravelPx } from './motif-particles.ts';
 import { prepareParticles, prepareStill } from './prepare-stills.ts';
+import { makeWorkDir } from '../../runtime/work-dirs.ts';
 
 const log = createLogger('local-render');
 
@@ -97,7 +97,7 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   const motion = cameraDelta?.motion ?? o.motion;
   const camera = cameraPath(motion, o.seed, o.startOnFullFrame ?? false);
   const out = resolve(o.out);
-  const work = await mkdtemp(join(tmpdir(), 'continuity-animatic-'));
+  const work = await makeWorkDir('continuity-animatic');
   const partial = `${out}.partial`;
   try {
     const stillOpts = { width: o.width, height: o.height, deltas: o.deltas, productImages: o.layers.productImages, referenceImages: o.layers.referenceImages, seed: o.seed, safe: alwaysVisible(camera) };

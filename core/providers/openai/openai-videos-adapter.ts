@@ -9,12 +9,10 @@
  * guarded fetch; the job runner owns backoff for polls and downloads.
  */
 import OpenAI, { toFile } from 'openai';
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { InputError } from '../../domain/errors.ts';
 import type { CreateContext, GenerationRequest, PollResult, ProviderAdapter, ReconcileHint } from '../adapter.ts';
 import { resolveBaseUrl, resolveKey, type KeySources } from '../keys.ts';
+import { rangeHeader, saveResponseBody } from '../remote/download-to-file.ts';
 import { createGuardedFetch, toProviderError } from '../remote/guarded-fetch.ts';
 import { prepareImage } from '../remote/prepare-image.ts';
 import { pickDuration } from '../remote/pick-duration.ts';
@@ -90,11 +88,10 @@ export function createOpenAIVideosAdapter(opts: OpenAIVideosOptions = {}): Provi
       }
     },
 
-    async download(remoteId, _outputUrl, destPath, { signal }) {
+    async download(remoteId, _outputUrl, destPath, { signal, offset }) {
       try {
-        const res = await client.videos.downloadContent(remoteId, { variant: 'video' }, { signal });
-        if (!res.body) throw new Error('empty body');
-        await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(destPath), { signal });
+        const res = await client.videos.downloadContent(remoteId, { variant: 'video' }, { signal, headers: rangeHeader(offset) });
+        await saveResponseBody('openai', res, destPath, offset ?? 0, signal);
       } catch (err) { throw fail(err); }
     },
 

@@ -115,8 +115,8 @@ export function createReplicateAdapter(opts: ReplicateAdapterOptions = {}): Prov
       }
     },
 
-    async download(_remoteId, outputUrl, destPath, { signal }) {
-      await downloadToFile({ provider: 'replicate', url: outputUrl, destPath, signal, fetchImpl: opts.fetchImpl });
+    async download(_remoteId, outputUrl, destPath, { signal, offset }) {
+      await downloadToFile({ provider: 'replicate', url: outputUrl, destPath, signal, offset, fetchImpl: opts.fetchImpl });
     },
 
     async cancel(remoteId) {

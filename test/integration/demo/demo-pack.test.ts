@@ -6,14 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probe } from '../../../core/media/probe.ts';
 import { runFfmpeg } from '../../../core/media/run-ffmpeg.ts';
 import { verifyClipPack } from '../../../core/export/manifest.ts';
 import { validatePromptPack } from '../../../core/plan/validate-prompt-pack.ts';
+import { PREVIZ_COMMENT } from '../../../core/providers/local/h264-args.ts';
 import { HAVE_DTD, MELT, REPO_ROOT, XMLLINT, meltRender, validateFcpxml } from '../export/tools.ts';
+import { mediaLinks } from '../export/relink-links.ts';
 
 test('continuity demo produces a complete, valid clip pack offline', { timeout: 15 * 60_000 }, async (t) => {
   const out = await mkdtemp(join(tmpdir(), 'continuity-demo-'));
@@ -35,6 +37,16 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     const p = await probe(join(root, 'Clips', clip));
     assert.deepEqual([p.width, p.height, p.fps, p.frameCount], [1280, 720, 24, 96], `${clip} is exactly 1280x720, 24 fps, 4 s`);
   }
+  // Issue 15: every delivered clip is BT.709 and tagged so; issue 12 item 2: every one (local
+  // renders, graded and original) says it is previz in its own metadata.
+  const originals = (await readdir(join(root, 'Clips', 'Original'))).filter((f) => f.endsWith('.mp4')).map((f) => join(root, 'Clips', 'Original', f));
+  assert.equal(originals.length, 12);
+  for (const file of [...clips.map((c) => join(root, 'Clips', c)), ...originals]) {
+    const p = await probe(file);
+    assert.deepEqual([p.colorSpace, p.colorRange], ['bt709', 'tv'], `${file} is tagged BT.709 limited range`);
+    assert.equal(p.comment, PREVIZ_COMMENT, `${file} is labelled previz`);
+  }
+  assert.match(await readFile(join(root, 'README.txt'), 'utf8'), /PREVIZ: every clip is a local animatic \(previz\)/);
 
   const packs = (await readdir(join(root, 'PromptPacks'))).filter((f) => f.endsWith('.json'));
   assert.equal(packs.length, 12);
@@ -78,6 +90,16 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
   const events = edlText.split('\n').filter((l) => /^\d{3}\s/.test(l));
   assert.equal(events.length, 12, 'one EDL event per clip');
   assert.match(events[1]!, /00:00:00:00 00:00:04:00 01:00:04:00 01:00:08:00\s*$/, 'record timecodes follow the clips\' 4 s durations');
+  assert.doesNotMatch(edlText.split('\n')[0]!, /\?/, 'the EDL title is transliterated, never "?"');
+  const edlMedia = edlText.split('\n').filter((l) => l.startsWith('* FROM CLIP: ')).map((l) => l.slice('* FROM CLIP: '.length));
+  assert.equal(edlMedia.length, 12, 'every EDL event names its media');
+  for (const m of edlMedia) assert.ok((await stat(m)).isFile(), `EDL media ${m} resolves`);
+  const edlNames = edlText.split('\n').filter((l) => l.startsWith('* FROM CLIP NAME: ')).map((l) => l.slice('* FROM CLIP NAME: '.length));
+  assert.deepEqual(edlNames, clips.map((c) => c.replace(/\.mp4$/, '')), 'the EDL names clips as the other timelines do');
+  const stem = clips[0]!.split('_')[0]!;
+  assert.ok(timelines.every((f) => f.startsWith(`${stem}.`)), `timeline files slugged like clips (${stem}): ${timelines.join(', ')}`);
+  const kdenlive = timelines.find((f) => f.endsWith('.kdenlive'))!;
+  assert.match(await readFile(join(root, 'Timelines', kdenlive), 'utf8'), /<property name="kdenlive:docproperties\.activeTrack">0<\/property>/);
 
   const otioDoc = JSON.parse(await readFile(join(root, 'Timelines', otio), 'utf8')) as { tracks: { children: { children: { metadata?: { continuity?: unknown } }[] }[] } };
   const otioClips = otioDoc.tracks.children[0]!.children.filter((c) => c.metadata?.continuity);
@@ -90,4 +112,14 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     assert.equal(rendered.problems, '');
     assert.equal(rendered.frames, 12 * 96, 'melt renders the whole timeline');
   } else t.diagnostic('melt is missing: MLT render skipped');
+
+  // Issue 15 item 4: copy the pack to a folder with spaces and non-ASCII in its name and relink it.
+  const copy = join(out, 'Moved pack — Café ü', 'pack');
+  await cp(root, copy, { recursive: true });
+  const relink = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/continuity.mjs'), 'relink', copy], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 5 * 60_000 });
+  assert.equal(relink.status, 0, relink.stderr);
+  const links = await mediaLinks(copy);
+  assert.ok(links.length >= 36, `links in .otio, .fcpxml and .edl: ${links.length}`);
+  for (const l of links) assert.ok(l.path.startsWith(`${copy}/`) && (await stat(l.path)).isFile(), `${l.timeline}: ${l.path} resolves inside the copy`);
+  assert.deepEqual((await verifyClipPack(copy)).problems, [], 'the relinked copy verifies');
 });

@@ -72,7 +72,10 @@ test('default export: approved takes only, full layout, manifest verifies, every
   const events = edl.split('\n').filter((l) => /^\d{3} /.test(l)).map((l) => l.split(/\s+/));
   assert.equal(events.length, 3);
   events.forEach((e, i) => assert.equal(parseTimecode(e[5]!, 24) - parseTimecode(e[4]!, 24), m.clips[i]!.frames));
-  assert.match(edl, new RegExp(`FROM CLIP NAME: ${m.clips[2]!.name}\\.mp4`, 'u'));
+  assert.match(edl, new RegExp(`^\\* FROM CLIP NAME: ${m.clips[2]!.name}$`, 'mu'));
+  // Every event names its media by the path it really has (issue 15).
+  const edlMedia = edl.split('\n').filter((l) => l.startsWith('* FROM CLIP: ')).map((l) => l.slice('* FROM CLIP: '.length));
+  assert.deepEqual(edlMedia, m.clips.map((c) => join(result.root, c.file)));
   // OTIO carries the prompt packs and absolute URLs to the delivered clips.
   const otio = JSON.parse(await readFile(join(result.root, 'Timelines', 'Autumn-Café.otio'), 'utf8'));
   const clips = otio.tracks.children[0].children;

@@ -34,3 +34,27 @@ test('continuity providers prints the matrix and status, never a key', async () 
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
   }
 });
+
+test('continuity providers: Runway, Luma and Veo models are eligible when their keys (and Luma\'s image host) are set', async () => {
+  const vars = ['RUNWAYML_API_SECRET', 'LUMAAI_API_KEY', 'GEMINI_API_KEY', 'CONTINUITY_LUMA_IMAGE_HOST', 'FAL_KEY'] as const;
+  const saved = Object.fromEntries(vars.map((k) => [k, process.env[k]]));
+  const set = (env: Partial<Record<(typeof vars)[number], string>>) => { for (const k of vars) { if (env[k]) process.env[k] = env[k]; else delete process.env[k]; } };
+  type Out = { providers: { provider: string; gated: boolean; why: string }[]; models: { provider: string; id: string; eligibility: Record<string, string> }[] };
+  const read = async () => JSON.parse((await run(['providers', '--json'])).out) as Out;
+  try {
+    set({ RUNWAYML_API_SECRET: 'key_runway_000000000000', LUMAAI_API_KEY: 'luma-000000000000', GEMINI_API_KEY: 'gemini-000000000000' });
+    let out = await read();
+    for (const p of ['runway', 'google']) assert.equal(out.providers.find((s) => s.provider === p)?.why, 'ready', p);
+    for (const id of ['gen4.5', 'gen4_turbo', 'veo-3.1-generate-preview']) assert.equal(out.models.find((m) => m.id === id)?.eligibility['look-batch'], 'ok', id);
+    // Luma: key set, no image host → gated, and the reason says exactly what to provide.
+    assert.match(out.providers.find((s) => s.provider === 'luma')!.why, /public URLs.*CONTINUITY_LUMA_IMAGE_HOST=fal/);
+    assert.match(out.models.find((m) => m.id === 'ray-2')!.eligibility['look-batch']!, /CONTINUITY_LUMA_IMAGE_HOST=fal/);
+    assert.match(out.models.find((m) => m.id === 'fal-ai/kling-video/o1/reference-to-video')!.eligibility['look-batch']!, /^no adapter:/);
+    set({ RUNWAYML_API_SECRET: 'key_runway_000000000000', LUMAAI_API_KEY: 'luma-000000000000', GEMINI_API_KEY: 'gemini-000000000000', CONTINUITY_LUMA_IMAGE_HOST: 'fal', FAL_KEY: 'fal-000000000000' });
+    out = await read();
+    assert.equal(out.providers.find((s) => s.provider === 'luma')?.why, 'ready');
+    assert.equal(out.models.find((m) => m.id === 'ray-2')?.eligibility['look-batch'], 'ok');
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  }
+});

@@ -14,6 +14,7 @@ import { parseCube } from '../../../core/color/cube-format.ts';
 import { flickerStats } from '../../../core/quality/flicker.ts';
 import { meanLab } from '../../../core/quality/frame-means.ts';
 import { InputError } from '../../../core/domain/errors.ts';
+import { PREVIZ_COMMENT } from '../../../core/providers/local/h264-args.ts';
 import type { RawImage } from '../../../core/domain/raw-image.ts';
 
 let dir = '';
@@ -101,4 +102,16 @@ test('strength 0 leaves colours alone; bad options and files are InputErrors nam
   await assert.rejects(gradeClip({ video: join(dir, 'nope.mp4'), referenceImages: [ref], out }), (e: unknown) => e instanceof InputError && /nope\.mp4/.test(e.message));
   await assert.rejects(gradeClip({ video: cast, referenceImages: [ref], out: join(dir, 'x.gif') }), /\.mp4 or \.mov/);
   await assert.rejects(gradeClip({ video: cast, referenceImages: [ref], out: cast }), /differ/);
+});
+
+test('a previz clip stays labelled previz after grading (issue 12 item 2), and the output is tagged BT.709', async () => {
+  const previz = join(dir, 'previz.mp4');
+  await runFfmpeg(['-i', cast, '-c', 'copy', '-metadata', `comment=${PREVIZ_COMMENT}`, previz]);
+  const out = join(dir, 'graded-previz.mp4');
+  await gradeClip({ video: previz, referenceImages: [ref], out });
+  const p = await probe(out);
+  assert.equal(p.comment, PREVIZ_COMMENT);
+  assert.deepEqual([p.colorSpace, p.colorRange], ['bt709', 'tv']);
+  // A clip without a label gets none.
+  assert.equal((await probe(join(dir, 'graded.mp4'))).comment, undefined);
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import '../../support/test-switches.ts'; // fast polls of the loopback fakes
 import type { PlannedShot } from '../../../core/domain/shot.ts';
 import { createShotRenderer } from '../../../core/pipeline/create-renderer.ts';
 import type { LookAssets } from '../../../core/pipeline/look-assets.ts';

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import '../../support/test-switches.ts'; // fast polls of the loopback fakes
 import { CanceledError, InputError, WorkError } from '../../../core/domain/errors.ts';
 import type { PlannedShot } from '../../../core/domain/shot.ts';
 import { probe } from '../../../core/media/probe.ts';

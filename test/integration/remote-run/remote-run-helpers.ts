@@ -3,22 +3,22 @@
  * `continuity` CLI as a child process pointed at a loopback fake fal, and pack inspection.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { probe } from '../../../core/media/probe.ts';
 import { startFakeFal, type FakeFal } from '../../fakes/fake-fal.ts';
+import { TEST_NODE_ARGS } from '../../support/test-switches.ts';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
 const SAMPLE = join(REPO, 'resources/sample-look');
 
-/** The sample look with absolute image paths and a smaller batch (8 clips is the schema minimum). */
+/** The sample look, its images copied beside it (a look's images live in its folder), and a smaller batch (8 clips is the schema minimum). */
 export function writeSmallLook(dir: string, batch: Record<string, unknown> = {}): string {
   const look = JSON.parse(readFileSync(join(SAMPLE, 'look.json'), 'utf8')) as Record<string, unknown> & {
     references: Array<{ path: string }>; productShots?: Array<{ path: string }>; batch?: Record<string, unknown>;
   };
   delete look.$schema;
-  look.references = look.references.map((r) => ({ ...r, path: join(SAMPLE, r.path) }));
-  look.productShots = (look.productShots ?? []).map((p) => ({ ...p, path: join(SAMPLE, p.path) }));
+  for (const r of [...look.references, ...(look.productShots ?? [])]) copyFileSync(join(SAMPLE, r.path), join(dir, r.path));
   look.batch = { ...look.batch, clips: 8, size: '1280x720', seconds: 4, fps: 24, ...batch };
   const path = join(dir, 'LOOK.json');
   writeFileSync(path, JSON.stringify(look, null, 2));
@@ -38,12 +38,12 @@ export function falEnv(fake: FakeFal): Record<string, string> {
 export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
 
 /**
- * `node bin/continuity.mjs ARGS`. `killWhen` sees stderr so far (on output and every 25 ms) and
+ * `node bin/continuity.mjs ARGS` with the test switches (fast polls of the loopback fake). `killWhen` sees stderr so far (on output and every 25 ms) and
  * returns true to SIGKILL the process at that instant (a crash, not a clean exit).
  */
 export function runCli(args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin/continuity.mjs'), ...args], {
+    const child = spawn(process.execPath, [...TEST_NODE_ARGS, join(REPO, 'bin/continuity.mjs'), ...args], {
       cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

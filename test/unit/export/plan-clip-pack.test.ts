@@ -105,3 +105,11 @@ test('assertNoSymlinks refuses a symlinked parent inside the root', async () => 
     await rm(root, { recursive: true, force: true });
   }
 });
+
+test('timeline files, LUTs and clips share one look slug (issue 15: no "Harbour-Roast-—-Autumn")', () => {
+  const plan = planClipPack({ ...input([]), look: { name: 'Harbour Roast — Autumn Menu' } }, { formats: ['edl', 'otio'] });
+  const look = plan.clips[0]!.clip.split('/')[1]!.split('_')[0]!;
+  assert.equal(look, 'Harbour-Roast-Autumn');
+  assert.deepEqual(plan.timelines, { edl: ['Timelines/Harbour-Roast-Autumn.edl'], otio: ['Timelines/Harbour-Roast-Autumn.otio'] });
+  assert.equal(plan.lookLut!.rel, 'LUTs/Harbour-Roast-Autumn_look.cube');
+});

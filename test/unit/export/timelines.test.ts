@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildEdl, edlReelNames, parseTimecode, timecode } from '../../../core/export/build-edl.ts';
+import fc from 'fast-check';
+import { buildEdl, edlReelNames, edlText, parseTimecode, timecode } from '../../../core/export/build-edl.ts';
 import { buildFcpxml, fcpTime } from '../../../core/export/build-fcpxml.ts';
 import { buildKdenlive, buildMlt } from '../../../core/export/build-mlt.ts';
 import { buildOtio } from '../../../core/export/build-otio.ts';
@@ -35,9 +36,13 @@ test('FCPXML: format, assets with file URLs, spine in order, markers with kind a
   const offsets = [...x.matchAll(/<asset-clip ref="r(\d+)" offset="([^"]+)"/g)].map((m) => [m[1], m[2]]);
   assert.deepEqual(offsets, [['2', '0s'], ['3', '96/24s'], ['4', '192/24s'], ['5', '288/24s'], ['6', '383/24s']]);
   assert.match(x, /<sequence format="r1" duration="479\/24s" tcStart="86400\/24s" tcFormat="NDF">/);
-  assert.match(x, /<marker start="0s" duration="1\/24s" value="variant 04 · prop: ceramic mug; palette: teal night"/);
-  assert.match(x, /value="seasonal 05 · motif: falling leaves"/);
-  assert.match(x, /value="anchor 01 · no deltas \(anchor look\)"/);
+  assert.match(x, /<marker start="0s" duration="1\/24s" value="variant 04 · prop: ceramic mug; palette: teal night · score 0\.74"/);
+  assert.match(x, /value="seasonal 05 · motif: falling leaves · /);
+  assert.match(x, /value="anchor 01 · no deltas \(anchor look\) · /);
+  // Marker notes carry compact JSON (Resolve keeps notes, not custom metadata): kind, shot, deltas, score.
+  const notes = [...x.matchAll(/<marker [^>]*note="([^"]*)"/g)].map((m) => JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { kind: string; deltas: unknown[]; score: number | null });
+  assert.equal(notes.length, 5);
+  assert.deepEqual(notes[3], { kind: 'variant', shot: 'shot-3', deltas: [{ kind: 'prop', label: 'ceramic mug' }, { kind: 'palette', label: 'teal night' }], score: 0.74 });
   assert.equal(buildFcpxml(t), x, 'deterministic');
 });
 
@@ -78,9 +83,22 @@ test('EDL: title, FCM, reels ≤ 8 chars, timecodes consistent with durations', 
     assert.equal(ri, record, 'record side is contiguous');
     record = ro;
   });
-  assert.match(edl, /\* FROM CLIP NAME: clip1_anchor\.mp4/);
-  assert.match(edl, /\* COMMENT: variant shot-3 \| prop: ceramic mug; palette: teal night \| score 0\.74 \| review approved/);
+  // The clip name as every other timeline writes it (no extension); the media path OTIO's reader links from.
+  assert.match(edl, /^\* FROM CLIP NAME: clip1_anchor$/m);
+  assert.match(edl, /^\* FROM CLIP: \/packs\/Autumn Café\/Clips\/clip1_anchor\.mp4$/m);
+  assert.equal(edl.split('\n').filter((l) => l.startsWith('* FROM CLIP: ')).length, 5, 'every event names its media');
+  assert.match(edl, /\* COMMENT: shot-3 \| variant - prop: ceramic mug; palette: teal night - score 0\.74 \| review approved/);
+  assert.match(edl, /^\* LOC: 01:00:00:00 GREEN anchor - no deltas \(anchor look\) - score /m);
   assert.deepEqual(edlReelNames(t), ['A01V1', 'A02V1', 'V03V1', 'V04V2', 'S05V1']);
+});
+
+test('EDL text is transliterated to ASCII, never "?"', () => {
+  assert.equal(edlText('Harbour Roast — Autumn Menu'), 'Harbour Roast - Autumn Menu');
+  assert.equal(edlText('Café “Größe” naïve Łódź … 東京 ✨ ok'), 'Cafe "Grosse" naive Lodz ... ok');
+  fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => !edlText(s).includes('?') || s.includes('?')));
+  fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => /^[\x20-\x7e]*$/.test(edlText(s))));
+  const t = makeTimeline(matrixPacks(), { title: 'Harbour Roast — Autumn Menu' });
+  assert.equal(buildEdl(t).split('\n')[0], 'TITLE: Harbour Roast - Autumn Menu');
 });
 
 test('EDL reel names stay unique and short for big indexes and versions', () => {
@@ -119,7 +137,9 @@ test('OTIO: Timeline.1 / Stack / Track / Clip with ExternalReference and the pro
     assert.deepEqual(PromptPackSchema.parse(clip.metadata.continuity), packs[i]);
     assert.equal(clip.markers[0]!.OTIO_SCHEMA, 'Marker.2');
   });
-  assert.equal(track.children[3].markers[0].name, 'variant · prop: ceramic mug; palette: teal night');
+  assert.equal(track.children[3].markers[0].name, 'variant · prop: ceramic mug; palette: teal night · score 0.74');
+  assert.equal(track.children[3].markers[0].metadata.continuity_export.score, 0.74);
+  assert.equal(JSON.parse(track.children[3].markers[0].comment).kind, 'variant');
 });
 
 test('OTIO at 29.97 writes the exact NTSC rate', () => {
@@ -140,4 +160,8 @@ test('MLT and Kdenlive: profile, relative resources, entries in order', () => {
   assert.match(kd, /<playlist id="main_bin">/);
   assert.match(kd, /<property name="kdenlive:id">2<\/property>/);
   assert.match(kd, /<tractor id="maintractor"/);
+  assert.match(kd, /<property name="kdenlive:docproperties\.activeTrack">0<\/property>/);
+  const markers = [...kd.matchAll(/<property name="kdenlive:markers">([^<]*)<\/property>/g)].map((m) => JSON.parse(m[1]!.replace(/&quot;/g, '"')) as Array<{ comment: string }>);
+  assert.equal(markers.length, 5);
+  assert.match(markers[3]![0]!.comment, /^variant · prop: ceramic mug; palette: teal night · score 0\.74$/);
 });

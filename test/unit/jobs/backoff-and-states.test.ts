@@ -34,7 +34,9 @@ test('no retry on 400/401/402/403/422; 408/429/5xx and transport are retryable',
 });
 
 test('state machine: terminal states never move; every path from planned reaches only known states', () => {
-  for (const s of JOB_STATES) if (isTerminal(s) && s !== 'needs_user_decision') for (const t of JOB_STATES) assert.equal(canMove(s, t), false, `${s}→${t}`);
+  // failed reopens only to polling/downloading by remote id (jobs-repo reopen checks the error code)
+  const reopen = (s: string, t: string) => s === 'failed' && (t === 'submitted' || t === 'downloading');
+  for (const s of JOB_STATES) if (isTerminal(s) && s !== 'needs_user_decision') for (const t of JOB_STATES) assert.equal(canMove(s, t), reopen(s, t), `${s}→${t}`);
   fc.assert(fc.property(fc.array(fc.constantFrom(...JOB_STATES), { maxLength: 30 }), (walk) => {
     let cur: (typeof JOB_STATES)[number] = 'planned';
     let sawRemote = false;

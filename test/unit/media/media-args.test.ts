@@ -30,7 +30,12 @@ test('last-frame args seek from the end only when a window is given, and stream 
 
 test('decode args select exact frame numbers and scale with area averaging', () => {
   const a = decodeArgs('a.mp4', { indices: [0, 5, 9], size: { width: 64, height: 36 } });
-  assert.equal(a[a.indexOf('-vf') + 1], "select='eq(n,0)+eq(n,5)+eq(n,9)',scale=64:36:flags=area");
+  // The resize and the YCbCr → RGB conversion (explicit matrix: untagged reads as BT.709) are one swscale pass.
+  assert.equal(a[a.indexOf('-vf') + 1], "select='eq(n,0)+eq(n,5)+eq(n,9)',scale=64:36:flags=area:in_color_matrix=bt709:in_range=tv,format=rgb24");
+  const b = decodeArgs('a.mp4', { colour: { colorSpace: 'bt470bg', colorRange: 'pc' } });
+  assert.equal(b[b.indexOf('-vf') + 1], 'scale=in_color_matrix=bt601:in_range=pc,format=rgb24');
+  assert.match(frameByIndexArgs('a.mp4', 3, 'o.png').join(' '), /select='eq\(n,3\)',scale=in_color_matrix=bt709:in_range=tv,format=rgb24/);
+  assert.match(lastFrameArgs('a.mp4', 2, { colorSpace: 'smpte170m' }).join(' '), /-vf scale=in_color_matrix=bt601:in_range=tv,format=rgb24/);
   assert.deepEqual(a.slice(-5), ['-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1']);
 });
 

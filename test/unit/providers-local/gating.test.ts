@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { InputError } from '../../../core/domain/errors.ts';
-import { baseUrlOverridesFromEnv, eligibleModels, gateModel, keyHint, providerStatus } from '../../../core/providers/gating.ts';
+import { baseUrlOverridesFromEnv, eligibleModels, gateModel, gateOptionsFromEnv, keyHint, providerStatus, whyIneligible } from '../../../core/providers/gating.ts';
+import { getModel } from '../../../core/providers/registry.ts';
 import { PROVIDER_IDS } from '../../../core/providers/registry.ts';
 
 const refused = (re: RegExp) => (e: unknown) => e instanceof InputError && re.test(e.message);
@@ -39,9 +40,14 @@ test('provider status: keys, base URLs, gating, and keys never shown', () => {
   const openai = providerStatus('openai', env);
   assert.equal(openai.gated, true);
   assert.match(openai.why, /retired.*OPENAI_BASE_URL/);
-  assert.equal(providerStatus('openai', { ...env, OPENAI_BASE_URL: 'http://x/v1' }).gated, false);
+  assert.equal(providerStatus('openai', { ...env, OPENAI_BASE_URL: 'https://x.example/v1' }).gated, false);
   assert.match(providerStatus('replicate', env).why, /REPLICATE_API_TOKEN is not set/);
-  assert.match(providerStatus('runway', { RUNWAYML_API_SECRET: 'x'.repeat(20) }).why, /no adapter/);
+  assert.equal(providerStatus('runway', { RUNWAYML_API_SECRET: 'x'.repeat(20) }).why, 'ready');
+  assert.equal(providerStatus('google', { GEMINI_API_KEY: 'x'.repeat(20) }).why, 'ready');
+  // Luma needs an image host besides its key, and says exactly what to set.
+  assert.match(providerStatus('luma', { LUMAAI_API_KEY: 'x'.repeat(20) }).why, /public URLs.*CONTINUITY_LUMA_IMAGE_HOST=fal.*FAL_KEY/);
+  assert.match(providerStatus('luma', { LUMAAI_API_KEY: 'x'.repeat(20), CONTINUITY_LUMA_IMAGE_HOST: 'fal' }).why, /needs a fal key/);
+  assert.equal(providerStatus('luma', { LUMAAI_API_KEY: 'x'.repeat(20), CONTINUITY_LUMA_IMAGE_HOST: 'fal', FAL_KEY: 'y'.repeat(20) }).why, 'ready');
   assert.equal(providerStatus('local', {}).gated, false);
   assert.deepEqual(baseUrlOverridesFromEnv(env), { fal: 'http://127.0.0.1:5555' });
   assert.equal(keyHint('short'), 'set');
@@ -53,4 +59,20 @@ test('no provider status ever contains a key', () => {
     const env = { FAL_KEY: key, REPLICATE_API_TOKEN: key, OPENAI_API_KEY: key, RUNWAYML_API_SECRET: key, LUMAAI_API_KEY: key, GEMINI_API_KEY: key };
     for (const p of PROVIDER_IDS) assert.ok(!JSON.stringify(providerStatus(p, env)).includes(JSON.stringify(key).slice(1, -1)));
   }), { numRuns: 200 });
+});
+
+test('a registered model without an adapter says "no adapter", never that it cannot take an image', () => {
+  for (const id of ['fal-ai/kling-video/o1/reference-to-video', 'fal-ai/wan/v2.7/reference-to-video', 'fal-ai/bytedance/seedance/v2/reference-to-video']) {
+    const why = whyIneligible(getModel(id), { purpose: 'look-batch' });
+    assert.match(why ?? '', /^no adapter:/, id);
+    assert.doesNotMatch(why ?? '', /image input/);
+  }
+  for (const id of ['gen4.5', 'gen4_turbo', 'veo-3.1-generate-preview']) assert.equal(whyIneligible(getModel(id), { purpose: 'look-batch' }), null, id);
+});
+
+test('Luma ray-2 is eligible only with an image host, and the refusal names what to set', () => {
+  const ray = getModel('ray-2', 'luma');
+  assert.match(whyIneligible(ray, { purpose: 'look-batch', ...gateOptionsFromEnv({}) }) ?? '', /fetches keyframe images from public URLs.*CONTINUITY_LUMA_IMAGE_HOST=fal/);
+  assert.throws(() => gateModel('ray-2', { purpose: 'session', ...gateOptionsFromEnv({ CONTINUITY_LUMA_IMAGE_HOST: 'imgur' }) }), refused(/"imgur" is not a known image host/));
+  assert.equal(whyIneligible(ray, { purpose: 'look-batch', ...gateOptionsFromEnv({ CONTINUITY_LUMA_IMAGE_HOST: 'fal', FAL_KEY: 'k'.repeat(20) }) }), null);
 });

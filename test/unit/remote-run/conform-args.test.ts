@@ -7,7 +7,7 @@ import { conformPlan } from '../../../core/providers/conform-plan.ts';
 import { getModel } from '../../../core/providers/registry.ts';
 
 const clip = (o: Partial<ClipShape> = {}): ClipShape => ({
-  width: 1280, height: 720, fps: 24, frameCount: 96, durationSeconds: 4, codec: 'h264', pixelFormat: 'yuv420p', variableFrameRate: false, ...o,
+  width: 1280, height: 720, fps: 24, frameCount: 96, durationSeconds: 4, codec: 'h264', pixelFormat: 'yuv420p', variableFrameRate: false, colorSpace: 'bt709', colorRange: 'tv', ...o,
 });
 const target = { width: 1280, height: 720, seconds: 4, fps: 24 };
 
@@ -21,7 +21,7 @@ test('an exact H.264 clip is copied, not re-encoded', () => {
 test('an exact clip in another codec is re-encoded without other steps', () => {
   const s = conformSteps(clip({ codec: 'hevc' }), target);
   assert.equal(s.copy, false);
-  assert.deepEqual(s.steps, ['re-encode to H.264 yuv420p']);
+  assert.deepEqual(s.steps, ['re-encode to H.264 yuv420p, tagged BT.709']);
 });
 
 test('Kling 5 s at 1920x1080 → trim and plain scale to the batch', () => {
@@ -73,4 +73,18 @@ test('targetOf recovers the batch values from a conform plan', () => {
   assert.deepEqual(targetOf(plan), target);
   const veo = getModel('fal-ai/veo3.1/image-to-video', 'fal');
   assert.deepEqual(targetOf(conformPlan(veo, target)), target);
+});
+
+test('colour: an untagged exact clip is re-encoded to carry BT.709 tags; a BT.601 one is converted through RGB', () => {
+  const untagged = conformSteps(clip({ colorSpace: undefined, colorRange: undefined }), target);
+  assert.equal(untagged.copy, false);
+  assert.deepEqual(untagged.steps, ['re-encode to H.264 yuv420p, tagged BT.709']);
+  assert.match(conformFilter(untagged), /,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p$/);
+  assert.doesNotMatch(conformFilter(untagged), /in_color_matrix/);
+  const sd = conformSteps(clip({ colorSpace: 'smpte170m', colorRange: 'pc' }), target);
+  assert.match(sd.steps.join(';'), /convert smpte170m pc-range colour to BT\.709/);
+  assert.match(conformFilter(sd), /scale=in_color_matrix=bt601:in_range=pc,format=gbrp,scale=out_color_matrix=bt709:out_range=tv,format=yuv420p$/);
+  const args = conformArgs('/in/take.mp4', sd, '/out/take.mp4');
+  assert.equal(args[args.indexOf('-colorspace') + 1], 'bt709');
+  assert.equal(args[args.indexOf('-color_range') + 1], 'tv');
 });

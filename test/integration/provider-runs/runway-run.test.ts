@@ -1,0 +1,36 @@
+// `continuity run` on the sample look with --provider runway --model gen4.5 against the loopback
+// fake Runway (issue 14 acceptance), killed with SIGKILL mid-batch and resumed: every clip arrives,
+// one create per take, every create carries its start image as a data URI ≤ 5 MB, a seed, a ratio
+// from the SDK's list and an integer duration 2–10 s.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFakeRunway } from '../../fakes/fake-runway.ts';
+import { assertKilledAndDelivered, clipsFromSentImage, dataUriBytes, killAndResume } from './kill-resume-run.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'runway-run-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('runway gen4.5: kill -9 mid-batch, --resume: 12 clips, one create per take, seed + ratio + integer duration on every create', async () => {
+  const fake = await startFakeRunway();
+  try {
+    fake.behaviour.pollsBeforeDone = 2;
+    fake.behaviour.minDurationMs = 1500;
+    fake.behaviour.clipSize = { width: 320, height: 180 };
+    clipsFromSentImage(fake, dir, (job) => dataUriBytes((job.input as { promptImage?: unknown }).promptImage));
+    const r = await killAndResume({ dir, fake, provider: 'runway', model: 'gen4.5', env: { RUNWAYML_API_SECRET: 'key_fake_runway_0000', CONTINUITY_RUNWAY_BASE_URL: fake.baseUrl } });
+    assertKilledAndDelivered(r, fake, 12);
+    assert.equal(r.jobs.length, 12);
+    assert.ok(r.jobs.every((j) => j.state === 'succeeded'));
+    for (const b of fake.bodies) {
+      assert.equal(b.promptImageKind, 'data', `${b.key}: start image sent as a data URI`);
+      assert.ok(b.promptImageBytes <= 5 * 1024 * 1024);
+      assert.ok(Number.isInteger(b.seed), `${b.key}: seed sent (${String(b.seed)})`);
+      assert.equal(b.ratio, '1280:720');
+      assert.ok(Number.isInteger(b.duration) && b.duration! >= 2 && b.duration! <= 10, `duration ${String(b.duration)}`);
+      assert.equal(b.duration, 4);
+    }
+  } finally { await fake.close(); }
+});
