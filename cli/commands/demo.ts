@@ -33,6 +33,7 @@ export const command: CliCommand = {
     return runAndReport({
       lookPath: SAMPLE_LOOK, outDir: values.out ?? 'demo-pack', provider: 'local', model: 'local-animatic',
       concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
+      approveAction: 'gate pass in a headless run (continuity demo): no person reviewed it',
     }, Boolean(values.json), io, 12);
   },
 };

@@ -18,7 +18,9 @@ const SHOT_FIELDS = `  --framing F         wide, medium, close, detail
   --style-ref SHOT    inherit the style of this earlier shot instead (flashback, cutaway); "none" clears
   --strength S        loose (0.4), balanced (0.6, default), strict (0.8), exact (0.95) or 0..1
   --label TEXT        a short name shown in lists
-  --action TEXT       what happens in this shot (added to the canon's beats in the prompt)`;
+  --action TEXT       what happens in this shot (added to the canon's beats in the prompt)
+  --character REF     the person in this shot: a look reference (ref:N, its label or sha256);
+                      the shot gets an identity keyframe from that image. "none" clears`;
 
 const HELP: Record<string, string> = {
   create: `Usage: continuity session create PROJECT --look LOOK.json|NAME --name NAME [--primary REF] [--allow-outside] [--json]
@@ -97,7 +99,7 @@ angle), or inherits its style from an earlier shot (--style-ref: flashbacks, cut
 
 Subcommands:
   create PROJECT --look LOOK.json|NAME --name NAME     new session
-  add PROJECT SESSION --framing F --motion M [--mode M] [--style-ref SHOT] [--strength S]
+  add PROJECT SESSION --framing F --motion M [--mode M] [--style-ref SHOT] [--strength S] [--character REF]
   set PROJECT SESSION [SHOT] [options] [--primary REF] change a shot or the primary reference
   move PROJECT SESSION SHOT --to POSITION              reorder
   delete PROJECT SESSION SHOT | --session              delete a shot or the session

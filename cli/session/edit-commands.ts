@@ -7,6 +7,7 @@ import type { CliIO } from '../command.ts';
 import { parseCommandArgs } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
 import { addShot, deleteShot, dependentsOf, moveShot, updateShot, type ContinuitySession, type SessionShot } from '../../core/continuity/session.ts';
+import { chooseCharacterReference } from '../../core/pipeline/character-choice.ts';
 import { importLookFile } from '../../core/pipeline/project-look.ts';
 import { createProjectSession, findSessionShot, loadSession, saveSession } from '../../core/pipeline/session-store.ts';
 import { getLookByName, listLooks } from '../../core/store/looks-repo.ts';
@@ -50,18 +51,23 @@ const create: Sub = async (argv, io) => {
 
 const SHOT_OPTIONS = {
   framing: { type: 'string' }, motion: { type: 'string' }, mode: { type: 'string' }, 'style-ref': { type: 'string' },
-  strength: { type: 'string' }, label: { type: 'string' }, action: { type: 'string' }, json: { type: 'boolean' },
+  strength: { type: 'string' }, label: { type: 'string' }, action: { type: 'string' }, character: { type: 'string' }, json: { type: 'boolean' },
 } as const;
 
 type ShotValues = { [K in keyof typeof SHOT_OPTIONS]?: (typeof SHOT_OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
 
-/** The shot fields given on the command line (undefined = not given). `--style-ref none` clears it. */
-function shotPatch(values: ShotValues, session: ContinuitySession): Partial<Omit<SessionShot, 'id'>> {
+/**
+ * The shot fields given on the command line (undefined = not given). `--style-ref none` and
+ * `--character none` clear theirs; `--character REF` must name an approved look reference.
+ */
+function shotPatch(values: ShotValues, session: ContinuitySession, character: (raw: string) => string): Partial<Omit<SessionShot, 'id'>> {
   const styleRef = values['style-ref'];
+  const chosen = values.character;
   const patch: Partial<Omit<SessionShot, 'id'>> = {
     framing: parseFraming(values.framing), motion: parseMotion(values.motion), mode: parseMode(values.mode),
     styleStrength: parseStrength(values.strength), label: values.label, action: values.action,
     styleReferenceId: styleRef === undefined ? undefined : styleRef === 'none' ? null : findSessionShot(session, styleRef).id,
+    characterReference: chosen === undefined ? undefined : chosen === 'none' ? null : character(chosen),
   };
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
 }
@@ -72,7 +78,7 @@ const add: Sub = async (argv, io) => {
   try {
     noExtra('add', rest);
     const s = stored.session;
-    const patch = shotPatch(values, s);
+    const patch = shotPatch(values, s, (raw) => chooseCharacterReference(project, stored.lookId, raw));
     if (!patch.framing || !patch.motion) throw new InputError('session add: --framing and --motion are required (e.g. --framing wide --motion push-in)', patch.framing ? 'motion' : 'framing');
     const at = parsePosition('at', values.at, s.shots.length + 1);
     const id = newId();
@@ -96,8 +102,8 @@ const set: Sub = async (argv, io) => {
     }
     if (shotRef) {
       const shot = findSessionShot(s, shotRef);
-      const patch = shotPatch(values, s);
-      if (Object.keys(patch).length === 0) throw new InputError('session set: give at least one of --framing, --motion, --mode, --style-ref, --strength, --label, --action', 'options');
+      const patch = shotPatch(values, s, (raw) => chooseCharacterReference(project, stored.lookId, raw));
+      if (Object.keys(patch).length === 0) throw new InputError('session set: give at least one of --framing, --motion, --mode, --style-ref, --strength, --label, --action, --character', 'options');
       const i = s.shots.findIndex((x) => x.id === shot.id);
       s = updateShot(s, shot.id, { ...patch, ...(shot.rendered ? { stale: true, staleReason: 'its settings changed' } : {}) });
       // What continues from it is stale as well; shots before it are not.

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { PROVIDER_ENV } from '../providers/gating.ts';
 import { PROVIDER_IDS } from '../providers/registry.ts';
 import { createLogger } from '../log/logger.ts';
+import { applyFfmpegPath } from './apply-ffmpeg-path.ts';
 import type { Result } from './contract.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import type { EmitEvent } from './events.ts';
@@ -66,6 +67,8 @@ export function createStudio(opts: CreateStudioOptions): Studio {
       return env;
     },
   };
+  // The ffmpeg chosen in Settings applies from the start, not only once it is changed again.
+  applyFfmpegPath(ctx.settings.get().ffmpegPath, { startup: true });
   const runs: RunRegistry = runHandlers(ctx);
   const handlers: Handlers = {
     ...settingsHandlers(ctx),

@@ -20,7 +20,7 @@ export function loadedLookFromProject(project: Project, lookId: string, opts: { 
     const ext = assetExt(project, r.assetSha256, r.analysis);
     const path = project.assets.pathOf(r.assetSha256, ext);
     return {
-      index: i, source: r.role === 'product' ? 'product' : 'reference', role: r.role, label: r.label ?? '', approved: r.approved,
+      index: i, id: r.id, source: r.role === 'product' ? 'product' : 'reference', role: r.role, label: r.label ?? '', approved: r.approved,
       path, relPath: relative(project.dir, path).split('\\').join('/'), sha256: r.assetSha256, product: r.role === 'product',
       analysis: {
         sha256: r.assetSha256, bytes: getAsset(project.db, r.assetSha256)?.bytes ?? 0, format: ext === 'jpg' ? 'jpeg' : ext,

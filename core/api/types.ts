@@ -89,6 +89,8 @@ export interface TakeView {
   mechanism: string;
   previz: boolean;
   costUsd: number;
+  /** costUsd is an estimate at list price (no provider reported a charge); false for local takes, which cost nothing. */
+  costEstimated: boolean;
   score: number | null;
   pass: boolean | null;
   reasons: string[];
@@ -101,6 +103,9 @@ export interface TakeView {
   /** The seed sent with this take (null: the model takes none). */
   seed?: number | null;
   review: ReviewVerdict;
+  /** Who gave the verdict: the quality gate (a headless run) or a person; null while pending or unrecorded. */
+  reviewBy: 'gate' | 'person' | null;
+  reviewAt: string | null;
   /** Ungraded output (the "before" of the grade toggle). */
   original: AssetRef | null;
   /** Graded output ("after"). */

@@ -72,7 +72,7 @@ export function shotView(project: Project, row: ShotRow): ShotView {
 }
 
 interface PackLike {
-  take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; previz?: boolean; seedSent?: number | null };
+  take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; costEstimated?: boolean; previz?: boolean; seedSent?: number | null };
   model?: { provider?: string; model?: string };
   shot?: { kind?: ShotKind; deltas?: Delta[] };
   deltas?: Delta[];
@@ -87,8 +87,10 @@ export function takeView(project: Project, t: TakeRow): TakeView {
     id: t.id, shotId: t.shotId, attempt: t.attempt, state: t.state,
     provider: pack.take?.provider ?? pack.model?.provider ?? 'local', model: pack.take?.model ?? pack.model?.model ?? 'local-animatic',
     mechanism: t.mechanism ?? pack.take?.mechanism ?? 'unknown', previz: pack.take?.previz ?? true, costUsd: pack.take?.costUsd ?? 0,
+    costEstimated: pack.take?.costEstimated ?? (pack.take?.costUsd ?? 0) > 0,
     score: t.score, pass: t.pass, reasons: Array.isArray(t.reasons) ? (t.reasons as unknown[]).map(String) : [], review: t.review,
     metrics: legend?.metrics ?? [], minScore: legend?.minScore ?? null, gateNotes: legend?.notes ?? [], seed: pack.take?.seedSent ?? null,
+    reviewBy: t.reviewBy, reviewAt: t.reviewAt,
     original: t.outputSha256 ? { sha256: t.outputSha256, ext: 'mp4' } : null,
     graded: t.gradedSha256 ? { sha256: t.gradedSha256, ext: 'mp4' } : null,
     thumb: thumb ? { sha256: thumb, ext: 'png' } : null, createdAt: t.createdAt,

@@ -54,6 +54,12 @@ export const BatchSettingsSchema = z.object({
   budgetUsd: z.number().min(0).optional(),
   /** Restrict the look to models whose outputs are cleared for commercial use. */
   commercialOnly: z.boolean().default(false),
+  /**
+   * The person in the batch: one of the look's approved references (its path as written here, its
+   * label or its sha256). Matrix shots other than detail framings carry it and get identity
+   * keyframes from it. Absent: no shot is an identity shot.
+   */
+  characterReference: z.string().min(1).max(4096).optional(),
 });
 export type BatchSettings = z.infer<typeof BatchSettingsSchema>;
 

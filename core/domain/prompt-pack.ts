@@ -25,7 +25,10 @@ export const TakeRecordSchema = z.object({
   seedSent: z.number().int().nullable(),
   seedReturned: z.number().int().nullable(),
   remoteId: z.string().nullable(),
+  /** The take's cost: the clip plus any paid keyframe it was generated from. */
   costUsd: z.number().min(0),
+  /** costUsd is an estimate at list price (no provider reported a charge). Absent in packs written before this was recorded. */
+  costEstimated: z.boolean().optional(),
   timings: z.object({ startedAt: z.string(), finishedAt: z.string().nullable(), seconds: z.number().nullable() }),
   output: z.object({ sha256, bytes: z.number().int() }).nullable(),
   previz: z.boolean(),
@@ -45,6 +48,27 @@ export const TakeRecordSchema = z.object({
   }).optional(),
 });
 export type TakeRecord = z.infer<typeof TakeRecordSchema>;
+
+/**
+ * The review verdict and who gave it (STYLE.md "Records"): a take the quality gate passed in a
+ * headless run is `approvedBy: 'gate'`, never a person's approval; a person's verdict names the
+ * review action. An approval always says by whom and when — or, for verdicts stored before the
+ * app recorded it, says in `note` that it is not known.
+ */
+export const ReviewRecordSchema = z.object({
+  verdict: z.enum(['pending', 'approved', 'rejected']),
+  at: z.string().nullable(),
+  /** Who approved: the quality gate (headless run, no person looked) or a person. */
+  approvedBy: z.enum(['gate', 'person']).optional(),
+  /** Who rejected (only a person rejects: a gate failure leaves the take pending review). */
+  rejectedBy: z.enum(['person']).optional(),
+  /** What was done: the review screen's action, or the headless run whose gate approved it. */
+  action: z.string().optional(),
+  note: z.string().optional(),
+}).refine((r) => r.verdict !== 'approved' || (r.approvedBy !== undefined && r.at !== null) || r.note !== undefined, {
+  message: 'an approved verdict must say who approved it (approvedBy) and when (at), or say in note why that is unknown',
+});
+export type ReviewRecord = z.infer<typeof ReviewRecordSchema>;
 
 export const PromptPackSchema = z.object({
   schemaVersion: z.literal(PROMPT_PACK_VERSION),
@@ -82,6 +106,6 @@ export const PromptPackSchema = z.object({
     /** Which checks were not judged and why. */
     notes: z.array(z.string()).optional(),
   }).optional(),
-  review: z.object({ verdict: z.enum(['pending', 'approved', 'rejected']), at: z.string().nullable() }).optional(),
+  review: ReviewRecordSchema.optional(),
 });
 export type PromptPack = z.infer<typeof PromptPackSchema>;

@@ -7,6 +7,22 @@ import type { PackPlan } from './plan-clip-pack.ts';
 import { CONTACT_SHEET, FOLDERS, MANIFEST } from './plan-clip-pack.ts';
 import type { ExportSettings } from './types.ts';
 
+/**
+ * Who approved the delivered takes (STYLE.md "Records"): a gate pass in a headless run is not a
+ * person's review, and the editor is told which clips nobody has looked at yet.
+ */
+function approvalLines(plan: PackPlan): string[] {
+  const approved = plan.clips.filter((c) => c.source.review === 'approved');
+  if (approved.length === 0) return [];
+  const by = (who: 'gate' | 'person') => approved.filter((c) => c.source.pack.review?.approvedBy === who).length;
+  const gate = by('gate'), person = by('person'), unknown = approved.length - gate - person;
+  return [
+    gate ? `${gate} of them approved by the quality gate in a headless run (no person reviewed them): "review" in each prompt pack says when and by which run.` : undefined,
+    person ? `${person} approved by a person in review ("review" in each prompt pack says when and by which action).` : undefined,
+    unknown ? `${unknown} approved before the project recorded who approves (who and when unknown).` : undefined,
+  ].filter((l): l is string => l !== undefined);
+}
+
 /** The pack's README.txt text. Pure: no timestamps, same plan → same bytes. */
 export function buildReadme(plan: PackPlan, info: { lookName: string; appVersion: string; settings: ExportSettings; includeAll: boolean }): string {
   const s = info.settings;
@@ -20,7 +36,8 @@ export function buildReadme(plan: PackPlan, info: { lookName: string; appVersion
     '',
     `${plan.clips.length} clip${plan.clips.length === 1 ? '' : 's'}, each ${s.width}x${s.height}, ${s.fps} fps, ${s.seconds} s, in timeline order:`,
     'anchor shots first, then their variants, then seasonal swaps (or the session order).',
-    info.includeAll && rejected > 0 ? `Includes ${rejected} take(s) that were not approved in review: see "review" in ${MANIFEST}.` : 'Only takes approved in review are included.',
+    info.includeAll && rejected > 0 ? `Includes ${rejected} take(s) that were not approved in review: see "review" in ${MANIFEST}.` : 'Only approved takes are included.',
+    ...approvalLines(plan),
     plan.skipped.length ? `${plan.skipped.length} take(s) were left out; ${MANIFEST} lists them under "skipped" with the reason.` : undefined,
     // Issue 12 item 2: previz is said wherever a clip is shown; the file's own comment tag says it too.
     previz ? `PREVIZ: ${previz === plan.clips.length ? 'every clip is' : `${previz} of the clips are`} a local animatic (previz) rendered from the references, not AI generation.` : undefined,
@@ -30,7 +47,7 @@ export function buildReadme(plan: PackPlan, info: { lookName: string; appVersion
     `  ${`${FOLDERS.clips}/`.padEnd(18)}graded clips (what the timelines use). Names: look_kind+index_shot_delta_vN.`,
     `  ${`${FOLDERS.originals}/`.padEnd(18)}the same takes before the colour grade.`,
     `  ${`${FOLDERS.promptPacks}/`.padEnd(18)}one JSON per clip: prompt, references, model, seed, scores. Enough to re-make the take.`,
-    `  ${`${FOLDERS.luts}/`.padEnd(18)}.cube LUTs: the look's LUT and the grade applied to each clip.`,
+    `  ${`${FOLDERS.luts}/`.padEnd(18)}.cube LUTs: the grade applied to each clip (each clip has its own, estimated from its frames toward the look's references)${plan.lookLut ? `, and ${plan.lookLut.rel.slice(FOLDERS.luts.length + 1)}, the look's LUT` : ''}.`,
     `  ${`${FOLDERS.stills}/`.padEnd(18)}keyframes and bridge frames the clips were generated from, and ${CONTACT_SHEET.slice(FOLDERS.stills.length + 1)}.`,
     `  ${`${FOLDERS.timelines}/`.padEnd(18)}the sequence as ${Object.values(t).flat().map((p) => p.slice(FOLDERS.timelines.length + 1)).join(', ') || '(no timelines requested)'}.`,
     `  ${MANIFEST.padEnd(18)}every file with its sha256 and size, the app version and the batch settings.`,

@@ -4,7 +4,7 @@
  * validate is never delivered), and every source file. Errors are InputErrors naming the field
  * (`clips[3].gradedPath`) and the value.
  */
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { InputError, showValue } from '../domain/errors.ts';
 import type { PromptPack } from '../domain/prompt-pack.ts';
 import { validatePromptPack } from '../plan/validate-prompt-pack.ts';
@@ -73,5 +73,19 @@ export async function validateClipPackInput(input: ClipPackInput): Promise<ClipP
     }
     clips.push({ ...clip, pack });
   }
+  if (input.lookLutPath !== undefined) await assertNotAClipLut(input.lookLutPath, clips.flatMap((c, i) => (c.lutPath ? [{ path: c.lutPath, field: `clips[${i}].lutPath` }] : [])));
   return { ...input, clips };
+}
+
+/**
+ * A look LUT is a transform made for the look as a whole. A clip's own grade delivered under that
+ * name claims the batch was matched to it, which it was not (issue 12 item 1): refused.
+ */
+async function assertNotAClipLut(lookLut: string, clipLuts: { path: string; field: string }[]): Promise<void> {
+  const look = await readFile(lookLut);
+  for (const c of clipLuts) {
+    if (look.equals(await readFile(c.path))) {
+      throw new InputError(`lookLutPath is byte-identical to ${c.field} (${c.path}): a clip's grade is not the look's LUT`, 'lookLutPath', lookLut);
+    }
+  }
 }

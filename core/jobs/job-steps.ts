@@ -70,7 +70,7 @@ export async function stepCreate(job: Job & { state: 'planned' }, cx: StepContex
     return;
   }
   crashPoint('after-create');
-  cx.emit(cx.repo.accept(job.id, remoteId, `estimate at list price for ${job.model}`));
+  cx.emit(cx.repo.accept(job.id, remoteId, `estimated at list price for ${job.model} (${job.provider} reported no charge)`));
 }
 
 async function createFailed(job: Job, err: unknown, cx: StepContext, tries: Tries): Promise<void> {
@@ -142,7 +142,7 @@ export async function stepReconcile(job: Job & { state: 'submitting' }, cx: Step
   }
   if (found) {
     log.info('reconciled create', { jobId: job.id, remoteId: found });
-    cx.emit(cx.repo.accept(job.id, found, `reconciled create for ${job.model}`));
+    cx.emit(cx.repo.accept(job.id, found, `estimated at list price for ${job.model} (create found by reconcile; ${job.provider} reported no charge)`));
     return;
   }
   if (tries.resubmits + 1 >= cx.maxCreateAttempts) {

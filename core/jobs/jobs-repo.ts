@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import { WorkError } from '../domain/errors.ts';
 import type { GenerationRequest } from '../providers/adapter.ts';
+import { ledgerTotal } from './ledger.ts';
 import { canMove, isReopenable, JOB_STATES, REOPENABLE, type Job, type JobError, type JobOutput, type JobState } from './job-state.ts';
 
 type Db = Database.Database;
@@ -125,12 +126,16 @@ export function createJobsRepo(db: Db, now: () => string) {
     setProgress(id: string, progress: number): void {
       db.prepare('UPDATE jobs SET progress = ?, updated_at = ? WHERE id = ?').run(progress, now(), id);
     },
-    /** Remote id + ledger charge in one transaction: the id is on disk before the first poll. */
+    /**
+     * Remote id + ledger entry in one transaction: the id is on disk before the first poll. The
+     * entry is an `estimate` at list price: an accepted create is money committed, but what the
+     * provider bills is a charge only when it reports one (ledger.ts).
+     */
     accept(id: string, remoteId: string, note: string): Job {
       return db.transaction(() => {
         const j = move(id, 'submitting', 'submitted', { remote_id: remoteId, progress: 0 });
         db.prepare(`INSERT INTO cost_ledger (job_id, take_id, batch_id, kind, amount_usd, note, created_at)
-          VALUES (?, ?, ?, 'charge', ?, ?, ?)`).run(j.id, j.takeId, j.batchId, j.estimatedCostUsd, note, now());
+          VALUES (?, ?, ?, 'estimate', ?, ?, ?)`).run(j.id, j.takeId, j.batchId, j.estimatedCostUsd, note, now());
         return j;
       })();
     },
@@ -158,13 +163,11 @@ export function createJobsRepo(db: Db, now: () => string) {
     remoteIds(provider: string): Set<string> {
       return new Set((db.prepare('SELECT remote_id FROM jobs WHERE provider = ? AND remote_id IS NOT NULL').all(provider) as { remote_id: string }[]).map((r) => r.remote_id));
     },
-    costForTake(takeId: string): number {
-      return (db.prepare(`SELECT COALESCE(SUM(CASE kind WHEN 'charge' THEN amount_usd ELSE -amount_usd END), 0) AS s FROM cost_ledger WHERE take_id = ?`).get(takeId) as { s: number }).s;
-    },
+    costForTake(takeId: string): number { return ledgerTotal(db, 'take_id = ?', [takeId]).usd; },
+    /** True while any part of the take's cost is an estimate (no charge reported for that job). */
+    costIsEstimate(takeId: string): boolean { return ledgerTotal(db, 'take_id = ?', [takeId]).estimated; },
     costForBatch(batchId: string | null): number {
-      const sql = `SELECT COALESCE(SUM(CASE kind WHEN 'charge' THEN amount_usd ELSE -amount_usd END), 0) AS s FROM cost_ledger`;
-      const r = batchId === null ? db.prepare(sql).get() : db.prepare(`${sql} WHERE batch_id = ?`).get(batchId);
-      return (r as { s: number }).s;
+      return batchId === null ? ledgerTotal(db, '1', []).usd : ledgerTotal(db, 'batch_id = ?', [batchId]).usd;
     },
   };
 }

@@ -4,6 +4,7 @@
  * an InputError naming the file, the field path and the value (DESIGN.md §9: exit 2).
  */
 import { dirname, resolve } from 'node:path';
+import { findCharacterReference } from './character-reference.ts';
 import { LookFileSchema, type LookFile, type ReferenceRole } from '../domain/look.ts';
 import { InputError } from '../domain/errors.ts';
 import { jsonDepth, MAX_JSON_DEPTH } from '../domain/json-depth.ts';
@@ -36,6 +37,8 @@ export interface ResolvedReference {
   relPath: string;
   sha256: string;
   analysis: ReferenceAnalysis;
+  /** The project's reference id, when the look comes from a project's reference board (the app). */
+  id?: string;
 }
 
 export interface LoadedLook {
@@ -124,6 +127,11 @@ export async function resolveLook(look: LookFile, dir: string, file: string, opt
   try { applyCanonOverrides(draftCanonOffline(look, []), look.canonOverrides); } catch (err) {
     if (err instanceof InputError) throw new InputError(`${file}: ${err.message}`, err.field, err.value);
     throw err;
+  }
+
+  const character = look.batch.characterReference;
+  if (character !== undefined && !findCharacterReference(references.filter((r) => r.approved), character)) {
+    throw new InputError(`${file}: batch.characterReference ${JSON.stringify(character)} names no approved reference (use a reference's path, label or sha256; references: ${references.filter((r) => r.approved).map((r) => JSON.stringify(r.relPath)).join(', ')})`, 'batch.characterReference', character);
   }
 
   const warnings: string[] = [];

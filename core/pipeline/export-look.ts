@@ -18,6 +18,7 @@ import { listShots, type ShotRow } from '../store/shots-repo.ts';
 import { getTake } from '../store/takes-repo.ts';
 import { APP_VERSION } from './app-version.ts';
 import { runPool } from './pool.ts';
+import { reviewRecord } from './review-record.ts';
 import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export interface ExportLookOptions {
@@ -46,7 +47,7 @@ export function clipsForExport(project: Project, lookId: string, rows: ShotRow[]
     const review = take.review;
     const start = pack.take?.inputs[0];
     clips.push({
-      pack: { ...pack, review: { verdict: review, at: pack.review?.at ?? null } },
+      pack: { ...pack, review: reviewRecord(take) },
       gradedPath: project.assets.pathOf(take.gradedSha256, 'mp4'),
       originalPath: project.assets.pathOf(take.outputSha256, 'mp4'),
       lutPath: take.lutSha256 ? project.assets.pathOf(take.lutSha256, 'cube') : undefined,
@@ -87,13 +88,13 @@ export async function withPosterFrames<T>(clips: ExportClip[], signal: AbortSign
 
 function writePack(o: ExportLookOptions, look: LookRow, clips: ExportClip[]): Promise<ExportLookResult> {
   const { width, height } = parseSize(look.look.batch.size);
-  // The look LUT: the grade of the first anchor, which the rest of the batch was matched to.
-  const anchor = clips.find((c) => c.pack.shot.kind === 'anchor' && c.lutPath) ?? clips.find((c) => c.lutPath);
+  // No look LUT (issue 12 item 1): each clip is graded by its own transform toward the look's
+  // references, so there is no one LUT "the batch was matched to". Shipping the first anchor's
+  // clip LUT under that name claimed a match that never happened; the per-clip LUTs are the truth.
   return writeClipPack({
     appVersion: APP_VERSION,
     look: { name: look.name },
     settings: { width, height, seconds: look.look.batch.seconds, fps: look.look.batch.fps, provider: clips[0]!.pack.model.provider, model: clips[0]!.pack.model.model, canonVersion: clips[0]!.pack.canonVersion },
-    lookLutPath: anchor?.lutPath,
     clips,
   }, { outDir: o.outDir, formats: o.formats, includeAll: o.includeAll, signal: o.signal, onProgress: o.onProgress });
 }

@@ -30,6 +30,8 @@ export interface KeyframeResult {
   /** The seed the provider reports it used (PuLID returns it); null when none was reported. */
   seedReturned: number | null;
   costUsd: number;
+  /** costUsd is an estimate at list price (no charge reported); false for local keyframes (free). */
+  costEstimated?: boolean;
   /** What was done, including any fallback to the local maker and why. */
   note: string;
   /** 'local' when the keyframe was made locally (also after a fallback). */

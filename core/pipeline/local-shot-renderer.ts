@@ -20,7 +20,7 @@ async function renderLocalRemix(req: RenderRequest & { remix: NonNullable<Render
     throw new WorkError(`shot ${req.shot.id} is not delivered as a variant: ${r.notRendered.join('; ')} (local renderer)`, 'delta_not_rendered');
   }
   return {
-    path: r.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, previz: true,
+    path: r.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, costEstimated: false, previz: true,
     parameters: { motion: r.camera.motion, camera: r.camera, frames: r.frames, width: req.width, height: req.height, fps: req.fps, seconds: req.seconds },
     note: `local remix (previz) of anchor take ${src.anchorTakeId}: ${r.notes.join('; ')}`,
     remix: { anchorShotId: src.anchorShotId, anchorTakeId: src.anchorTakeId, instruction: src.instruction, via: 'local-delta', anchorRemoteId: null },
@@ -41,7 +41,7 @@ export function createLocalShotRenderer(): ShotRenderer {
         seed, out: req.out, startOnFullFrame: req.startIsBridge ?? false, signal: req.signal, onProgress: req.onProgress,
       });
       return {
-        path: result.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, previz: true,
+        path: result.path, provider: 'local', model: 'local-animatic', seedReturned: seed, remoteId: null, costUsd: 0, costEstimated: false, previz: true,
         parameters: { motion: result.motion, camera: result.camera, frames: result.frames, width: result.width, height: result.height, fps: result.fps, seconds: result.seconds },
         note: result.mechanismNote,
       };

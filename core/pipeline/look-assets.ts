@@ -4,8 +4,25 @@
  */
 import type { Framing } from '../domain/canon.ts';
 import type { ReferenceRole } from '../domain/look.ts';
+import { findCharacterReference } from '../look/character-reference.ts';
 
-export interface LookImage { path: string; role: ReferenceRole; sha256: string; approved: boolean; index: number }
+export interface LookImage {
+  path: string; role: ReferenceRole; sha256: string; approved: boolean; index: number;
+  /** How a person names this image: its label, the path as written in LOOK.json, its project reference id. */
+  label?: string; relPath?: string; id?: string;
+}
+
+/** The shape of a loaded look's images (core/look ResolvedReference, or the app's board references). */
+interface LoadedImage { path: string; role: ReferenceRole; sha256: string; approved: boolean; index: number; label?: string; relPath?: string; id?: string }
+
+/** A loaded look's references and product shots as the pipeline's LookImages (products always approved). */
+export function lookImagesOf(loaded: { references: readonly LoadedImage[]; productShots: readonly LoadedImage[] }): { references: LookImage[]; productShots: LookImage[] } {
+  const pick = (r: LoadedImage, approved: boolean): LookImage => ({
+    path: r.path, role: r.role, sha256: r.sha256, approved, index: r.index,
+    ...(r.label ? { label: r.label } : {}), ...(r.relPath ? { relPath: r.relPath } : {}), ...(r.id ? { id: r.id } : {}),
+  });
+  return { references: loaded.references.map((r) => pick(r, r.approved)), productShots: loaded.productShots.map((r) => pick(r, true)) };
+}
 
 export interface LookAssets {
   references: LookImage[];
@@ -14,6 +31,7 @@ export interface LookAssets {
   colourReferences: string[];
   /** One image for keyframe colour transfer: the style reference, else the first colour reference. */
   colourAnchor: string;
+  /** The look's first approved character-role image (a look image colour may be judged against); not the identity source: that is the shot's pick (characterReferenceFor). */
   characterReference: string | null;
 }
 
@@ -54,4 +72,12 @@ export function referenceForFraming(assets: LookAssets, framing: Framing): LookI
     if (hit) return hit;
   }
   return assets.references[0]!;
+}
+
+/**
+ * The approved look reference a shot's `characterReference` names (see findCharacterReference for
+ * the accepted forms); null when none does.
+ */
+export function characterReferenceFor(assets: Pick<LookAssets, 'references'>, ref: string | null | undefined): LookImage | null {
+  return findCharacterReference(assets.references, ref);
 }

@@ -7,6 +7,7 @@
 import { relative } from 'node:path';
 import { LookFileSchema, type LookFile } from '../domain/look.ts';
 import { InputError } from '../domain/errors.ts';
+import { findCharacterReference } from '../look/character-reference.ts';
 import { loadLookFile, resolveLook, type LoadedLook, type ResolvedReference } from '../look/load-look-file.ts';
 import { recordAsset } from '../store/assets-repo.ts';
 import { getLook, getLookByName, saveLook, setReferences } from '../store/looks-repo.ts';
@@ -31,6 +32,9 @@ export async function importLookFile(project: Project, lookPath: string, opts: {
     references: await Promise.all(source.look.references.map(async (ref, i) => ({ ...ref, path: await rewrite(source.references[i]!) }))),
     productShots: await Promise.all(source.look.productShots.map(async (p, i) => ({ ...p, path: await rewrite(source.productShots[i]!) }))),
   };
+  // Paths are rewritten to the asset store, so the chosen character is kept by content (sha256).
+  const character = findCharacterReference(source.references.filter((r) => r.approved), source.look.batch.characterReference);
+  if (character) look.batch = { ...look.batch, characterReference: character.sha256 };
   // Look-up and insert in one IMMEDIATE transaction: two imports of the same look at once (two
   // runs started together) update one row instead of racing into "already exists".
   const { existing, row } = project.db.transaction(() => {

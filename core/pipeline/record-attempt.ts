@@ -20,7 +20,7 @@ export async function recordAttempt(project: Project, shotRowId: string, planned
   const graded = await put(project, a.grade.path, 'mp4', 'video');
   const lut = await put(project, a.grade.lutPath, 'cube', 'lut');
   const start = await put(project, a.start.path, 'png', 'image');
-  const pack = takePack(planned, a, { output: { sha256: output.sha256, bytes: output.bytes }, start: start.sha256, lut: lut.sha256 }, a.render.provider, a.render.model, 'pending');
+  const pack = takePack(planned, a, { output: { sha256: output.sha256, bytes: output.bytes }, start: start.sha256, lut: lut.sha256 }, a.render.provider, a.render.model);
   const db = project.db;
   db.transaction(() => {
     // A resumed run re-records an attempt whose (deterministic, take-id.ts) take is already stored.

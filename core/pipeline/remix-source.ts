@@ -79,8 +79,8 @@ export function findRemixSource(project: Project, anchorRowId: string, shot: Pla
  */
 export async function remixStartImage(src: RemixSource, workDir: string, lookColourAnchor: string, signal?: AbortSignal): Promise<StartImage> {
   if (src.anchorPlate) {
-    return { path: src.anchorPlate, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s start still`, colourReferences: [src.anchorPlate] };
+    return { mechanism: 'remix', path: src.anchorPlate, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s start still`, colourReferences: [src.anchorPlate] };
   }
   const frame = await extractFrame(src.anchorClip, 'first', join(workDir, `${src.anchorTakeId}-first.png`), { signal });
-  return { path: frame.path, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s first frame`, colourReferences: [lookColourAnchor] };
+  return { mechanism: 'remix', path: frame.path, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s first frame`, colourReferences: [lookColourAnchor] };
 }

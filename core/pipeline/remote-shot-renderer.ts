@@ -81,6 +81,8 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
       }
     },
 
+    costForTake: (takeId: string) => repo.costForTake(takeId),
+
     async render(req: RenderRequest): Promise<RenderResult> {
       // 'refuse' (or an impossible target) throws InputError here, before anything is sent.
       const plan = planFor(req);
@@ -101,6 +103,7 @@ export function createRemoteShotRenderer(o: RemoteRendererOptions): ShotRenderer
         seedReturned: job.seedReturned,
         remoteId: job.remoteId,
         costUsd,
+        costEstimated: repo.costIsEstimate(req.takeId),
         previz: false,
         parameters: {
           width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, frames: conformed.steps.frames,

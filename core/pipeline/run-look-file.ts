@@ -33,6 +33,8 @@ export interface RunLookFileOptions {
   includeAll?: boolean;
   /** When the model cannot make the batch's exact duration/size/fps: conform locally (default) or refuse. */
   conformPolicy?: ConformPolicy;
+  /** How the gate's auto-approvals of this headless run are described in the record (default: `continuity run`). */
+  approveAction?: string;
   env?: NodeJS.ProcessEnv;
   /** Another writer holds the project: wait for it (true) or refuse naming it (default). */
   waitForProject?: boolean;
@@ -72,7 +74,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       const run = await runLookBatch({
         project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
         budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,
-        autoApprove: true, signal: o.signal, onEvent: o.onEvent,
+        autoApprove: { action: o.approveAction ?? 'gate pass in a headless run (continuity run): no person reviewed it' }, signal: o.signal, onEvent: o.onEvent,
       });
       // Every shot failed: nothing to export, and "no rendered takes" would hide the real reasons
       // (the caller reports each shot's). Otherwise the clips that succeeded are delivered.

@@ -13,7 +13,7 @@ import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
 import { listShots, replaceLookShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
 import { listTakes, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
 import { createBudget } from './budget.ts';
-import { resolveLookAssets } from './look-assets.ts';
+import { lookImagesOf, resolveLookAssets } from './look-assets.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
 import { runPool } from './pool.ts';
 import type { QualityStep } from './quality-step.ts';
@@ -42,8 +42,11 @@ export interface RunLookOptions {
    * from the look's references like anchors (the behaviour before issue 11).
    */
   remix?: boolean;
-  /** Approve each shot's passing take (CLI runs); the app leaves review to the person. */
-  autoApprove?: boolean;
+  /**
+   * Approve each shot's passing take on the gate's word (headless CLI runs); the app leaves review
+   * to the person. `action` names the run for the record ("gate pass in a headless run: …").
+   */
+  autoApprove?: { action: string } | false;
   /**
    * Render only these shot rows (a retry or regenerate of chosen clips; issue 12 item 6); the
    * others keep what they have. A listed shot is rendered anew even when it has a current take.
@@ -74,17 +77,19 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   if (!canonRow) saveCanonVersion(project.db, lookId, plan.canon, plan.canonSource);
 
   const rows = syncShots(project, lookId, plan, o.resume ?? false);
-  const assets = resolveLookAssets(
-    loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })),
-    loaded.productShots.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: true, index: r.index })),
-  );
+  const images = lookImagesOf(loaded);
+  const assets = resolveLookAssets(images.references, images.productShots);
   const { width, height } = plan.packs[0]!.size;
   const { seconds, fps } = plan.packs[0]!;
   const budget = createBudget(o.budgetUsd ?? null);
   const estimate = o.renderer.estimateAttemptUsd(seconds) * (o.shotIds?.length ?? plan.shots.length);
   if (budget.capUsd !== null && estimate > budget.capUsd) {
-    emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, spentUsd: 0, budgetUsd: budget.capUsd });
+    emit({ type: 'budget-warning', message: `the batch is estimated at $${estimate.toFixed(2)}, over the $${budget.capUsd.toFixed(2)} budget: clips past the cap will not start`, estimateUsd: estimate, spentUsd: 0, budgetUsd: budget.capUsd });
   }
+  // The look's seed belongs to the provider + model it was chosen for; on another one it is a new
+  // seed, not a persisted one, and the take must not claim seed persistence (issue 12 item 7).
+  const { batch } = loaded.look;
+  const seedInheritable = o.renderer.provider === batch.provider && o.renderer.model.id === batch.model;
   const workDir = await makeWorkDir('continuity-run');
   try {
     const seed = o.seed ?? loaded.look.batch.seed;
@@ -124,7 +129,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
           { shot, prompt: plan.compiled[i]!.prompt, negativePrompt: plan.compiled[i]!.negativePrompt, seed: o.seedFor?.(row.id) ?? seed, ...(remix ? { remix } : {}) },
           {
             renderer: o.renderer, quality: o.quality, assets, budget, width, height, seconds, fps,
-            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable: true, signal: shotSignal, takeKey: row.id, keyframes: o.renderer.keyframeMaker, anchorClip,
+            maxRetries: o.maxRetries ?? 2, workDir, seedInheritable, signal: shotSignal, takeKey: row.id, keyframes: o.renderer.keyframeMaker, anchorClip,
             emit: (e) => emit(e.type === 'shot-updated' || e.type === 'job-progress' ? { ...e, shotId: row.id } : e),
             record: async (a) => { await recordAttempt(project, row.id, plan.packs[i]!, a); },
           },
@@ -143,7 +148,10 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
       }
       setCurrentTake(project.db, row.id, outcome.current.takeId);
       currentClip.get(shot.id)!.resolve(outcome.current.grade.path);
-      if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
+      if (outcome.status === 'passed' && o.autoApprove) {
+        // A headless run has no person in the loop: the gate approved it, and the record says so.
+        setTakeReview(project.db, outcome.current.takeId, 'approved', { by: 'gate', action: o.autoApprove.action });
+      }
       setShotStatus(project.db, row.id, outcome.status);
       emit({ type: 'shot-updated', shotId: row.id, status: outcome.status, score: outcome.current.quality.score, reasons: outcome.reasons });
       return { shotId: shot.id, rowId: row.id, index: shot.index, kind: shot.kind, label: shot.label, status: outcome.status, score: outcome.current.quality.score, attempts: outcome.attempts.length, reasons: outcome.reasons };

@@ -168,24 +168,32 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
     cx.emit({ type: 'job-progress', jobId: takeId, shotId: shot.id, attempt: p.attempt, stage, progress: fraction, costSoFarUsd: cx.budget.spentUsd() });
   const cost = cx.renderer.estimateAttemptUsd(cx.seconds);
   cx.budget.reserve(cost, `shot ${shot.id} attempt ${p.attempt}`);
-
-  progress('keyframe', 0);
-  const start = job.remix ? await remixStartImage(job.remix, cx.workDir, cx.assets.colourAnchor, cx.signal) : await prepareStartImage({
-    shot, mechanism: p.mechanism, assets: cx.assets, width: cx.width, height: cx.height,
-    seed: p.seed ?? job.seed, styleStrength: p.styleStrength, previousClip: job.previousClip,
-    styleSource: job.styleSource, workDir: cx.workDir, signal: cx.signal,
-    keyframes: cx.keyframes, takeKey: takeId, prompt: job.prompt,
-  });
-  // A generated keyframe is money spent on this attempt, over its clip estimate.
-  if (start.keyframe) cx.budget.settle(0, start.keyframe.costUsd);
-  const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
-  const render = await cx.renderer.render({
-    shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,
-    startImage: start.path, startIsBridge: start.kind === 'bridge-frame', ...nativeReferences(p.mechanism === 'native-reference' ? cx.assets.references : []),
-    layers: { productImages: cx.assets.productShots.map((r) => r.path), referenceImages: cx.assets.references.map((r) => r.path) },
-    deltas: shot.deltas, width: cx.width, height: cx.height, seconds: cx.seconds, fps: cx.fps,
-    seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f), ...(job.remix ? { remix: job.remix } : {}),
-  });
+  let start: StartImage;
+  let render: RenderResult;
+  try {
+    progress('keyframe', 0);
+    start = job.remix ? await remixStartImage(job.remix, cx.workDir, cx.assets.colourAnchor, cx.signal) : await prepareStartImage({
+      shot, mechanism: p.mechanism, assets: cx.assets, width: cx.width, height: cx.height,
+      seed: p.seed ?? job.seed, styleStrength: p.styleStrength, previousClip: job.previousClip,
+      styleSource: job.styleSource, workDir: cx.workDir, signal: cx.signal,
+      keyframes: cx.keyframes, takeKey: takeId, prompt: job.prompt,
+    });
+    // A generated keyframe is money spent on this attempt, over its clip estimate.
+    if (start.keyframe) cx.budget.settle(0, start.keyframe.costUsd);
+    const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
+    render = await cx.renderer.render({
+      shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,
+      startImage: start.path, startIsBridge: start.kind === 'bridge-frame', ...nativeReferences(p.mechanism === 'native-reference' ? cx.assets.references : []),
+      layers: { productImages: cx.assets.productShots.map((r) => r.path), referenceImages: cx.assets.references.map((r) => r.path) },
+      deltas: shot.deltas, width: cx.width, height: cx.height, seconds: cx.seconds, fps: cx.fps,
+      seed: p.seed, out, signal: cx.signal, onProgress: (f) => progress('render', f), ...(job.remix ? { remix: job.remix } : {}),
+    });
+  } catch (err) {
+    // A failed attempt keeps only what the ledger says it committed: nothing for a create that
+    // never reached the provider (connection refused, unknown host), the estimate for one it accepted.
+    cx.budget.settle(cost, cx.renderer.costForTake?.(takeId) ?? 0);
+    throw err;
+  }
   cx.budget.settle(cost, render.costUsd);
   progress('grade', 0);
   const grade = await cx.quality.grade({ video: render.path, shot, references: start.colourReferences, out: join(cx.workDir, `${shot.id}-take${p.attempt}-graded.mp4`), lutOut: join(cx.workDir, `${shot.id}-take${p.attempt}.cube`), signal: cx.signal });
@@ -193,7 +201,9 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   const anchorClip = shot.parentId && cx.anchorClip ? await cx.anchorClip(shot) : undefined;
   const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, anchorClip, signal: cx.signal });
   const record: AttemptRecord = {
-    takeId, shotId: shot.id, attempt: p.attempt, mechanism: p.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: p.why,
+    // The mechanism the start image actually served (an identity keyframe without its character
+    // reference is a style keyframe), with the reason when it differs from the one chosen.
+    takeId, shotId: shot.id, attempt: p.attempt, mechanism: start.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: start.why ?? p.why,
     // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).
     seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
   };

@@ -16,7 +16,7 @@ import { buildPromptPack } from '../plan/build-prompt-pack.ts';
 import { packReferencesOf, referencePalettesOf } from '../plan/plan-look.ts';
 import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
-import { resolveLookAssets, type LookAssets } from './look-assets.ts';
+import { lookImagesOf, resolveLookAssets, type LookAssets } from './look-assets.ts';
 import type { ShotRenderer } from './shot-renderer.ts';
 import { sessionPlannedShot, type SessionPlannedShot } from './session-store.ts';
 
@@ -43,10 +43,8 @@ export function prepareSessionSetup(project: Project, lookId: string, loaded: Lo
     saveCanonVersion(project.db, lookId, canon, 'offline');
     row = getCanonVersion(project.db, lookId)!;
   }
-  const assets = resolveLookAssets(
-    loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })),
-    loaded.productShots.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: true, index: r.index })),
-  );
+  const images = lookImagesOf(loaded);
+  const assets = resolveLookAssets(images.references, images.productShots);
   const { width, height } = parseSize(loaded.look.batch.size);
   const { batch } = loaded.look;
   return {

@@ -53,6 +53,8 @@ export interface RenderResult {
   seedReturned: number | null;
   remoteId: string | null;
   costUsd: number;
+  /** costUsd is an estimate at list price (no charge reported by the provider); false when nothing was spent. */
+  costEstimated: boolean;
   previz: boolean;
   parameters: Record<string, unknown>;
   note: string;
@@ -72,6 +74,11 @@ export interface ShotRenderer {
    * `key` is unique per shot in the project (the shot row id); `basis` is what the attempt sends.
    */
   takeIdFor?(attempt: { key: string; attempt: number; basis: string }): string;
+  /**
+   * What the ledger holds for a take so far (remote renderers). After a failed attempt the budget
+   * keeps only this: a create that never reached the provider costs nothing and holds nothing.
+   */
+  costForTake?(takeId: string): number;
   /** Remote renderers: who makes identity/style keyframes for their shots (absent: the local maker). */
   keyframeMaker?: KeyframeMaker;
   close?(): Promise<void>;

@@ -8,7 +8,7 @@ import { missingCase } from '../domain/errors.ts';
 import type { Mechanism, PlannedShot } from '../domain/shot.ts';
 import { extractFrame } from '../media/extract-frame.ts';
 import { createLocalKeyframeMaker, type KeyframeMaker } from './keyframe-maker.ts';
-import { referenceForFraming, type LookAssets } from './look-assets.ts';
+import { characterReferenceFor, referenceForFraming, type LookAssets } from './look-assets.ts';
 
 export interface StartImageRequest {
   shot: PlannedShot;
@@ -39,9 +39,18 @@ export interface KeyframeFacts {
   seedReturned: number | null;
   remoteId: string | null;
   costUsd: number;
+  /** costUsd is an estimate at list price, not a reported charge. */
+  costEstimated: boolean;
 }
 
 export interface StartImage {
+  /**
+   * The mechanism this image actually serves. An identity keyframe with no usable character
+   * reference is made as a style keyframe and recorded as one, with the reason in `why`.
+   */
+  mechanism: Exclude<Mechanism, 'seed-persistence'>;
+  /** Why the mechanism differs from the one asked for; absent when it does not. */
+  why?: string;
   path: string;
   kind: 'keyframe' | 'bridge-frame';
   note: string;
@@ -80,13 +89,20 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
       if (!req.previousClip) throw new Error(`shot ${req.shot.id}: a frame bridge needs the previous take's clip`);
       const out = join(req.workDir, `${name}-bridge.png`);
       const frame = await extractFrame(req.previousClip, 'last', out, { signal: req.signal });
-      return { path: frame.path, kind: 'bridge-frame', note: `exact last frame (#${frame.index}) of the previous take`, colourReferences: [req.assets.colourAnchor, ...(isLookImage(req.assets, req.styleSource) && req.styleSource !== req.assets.colourAnchor ? [req.styleSource] : [])] };
+      return { mechanism: 'frame-bridge', path: frame.path, kind: 'bridge-frame', note: `exact last frame (#${frame.index}) of the previous take`, colourReferences: [req.assets.colourAnchor, ...(isLookImage(req.assets, req.styleSource) && req.styleSource !== req.assets.colourAnchor ? [req.styleSource] : [])] };
     }
     case 'identity-keyframe':
     case 'style-keyframe':
     case 'native-reference': {
-      const identity = req.mechanism === 'identity-keyframe' && req.assets.characterReference;
-      const source = identity ? req.assets.characterReference! : req.styleSource ?? referenceForFraming(req.assets, framing).path;
+      // The identity comes from the character reference the shot names, never "the first image with
+      // role character"; with none usable the keyframe is a style keyframe and is recorded as one.
+      const character = req.mechanism === 'identity-keyframe' ? characterReferenceFor(req.assets, req.shot.characterReference) : null;
+      const identity = character !== null;
+      const mechanism = req.mechanism === 'identity-keyframe' && !identity ? 'style-keyframe' : req.mechanism;
+      const why = mechanism !== req.mechanism ? `no identity keyframe: ${req.shot.characterReference
+        ? `the shot's character reference ${JSON.stringify(req.shot.characterReference)} is not an approved reference of this look`
+        : 'the shot names no character reference'}; made a style keyframe instead` : undefined;
+      const source = character ? character.path : req.styleSource ?? referenceForFraming(req.assets, framing).path;
       // A reframe of an approved look reference is on-look by definition: it is the colour target
       // itself. A frame from elsewhere (a take, a character photo) is moved toward the look's colour
       // anchor at the shot's style strength, and judged against that anchor.
@@ -102,6 +118,7 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
       });
       if (kf.provider === 'local') {
         return {
+          mechanism, ...(why ? { why } : {}),
           path: kf.path, kind: 'keyframe', note: `${kind} keyframe (local, ${framing}): ${kf.note}`,
           // The approved look reference itself, never the keyframe cut from it: a take scored
           // against its own input would pass by construction (issue 10).
@@ -110,9 +127,10 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
       }
       // A generated image is not a look reference: colour is judged against the look's anchor.
       return {
+        mechanism, ...(why ? { why } : {}),
         path: kf.path, kind: 'keyframe', note: `${kind} keyframe (${kf.provider}:${kf.model}, ${framing}): ${kf.note}`,
         colourReferences: [req.assets.colourAnchor],
-        keyframe: { provider: kf.provider, model: kf.model, seedReturned: kf.seedReturned, remoteId: kf.remoteId ?? null, costUsd: kf.costUsd },
+        keyframe: { provider: kf.provider, model: kf.model, seedReturned: kf.seedReturned, remoteId: kf.remoteId ?? null, costUsd: kf.costUsd, costEstimated: kf.costEstimated ?? kf.costUsd > 0 },
       };
     }
     case 'remix':

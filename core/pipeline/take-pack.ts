@@ -8,7 +8,7 @@ import type { AttemptRecord } from './run-shot.ts';
 
 export interface TakeAssetHashes { output: { sha256: string; bytes: number }; start: string; lut: string }
 
-export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAssetHashes, provider: string, model: string, review: 'pending' | 'approved' | 'rejected'): PromptPack {
+export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAssetHashes, provider: string, model: string): PromptPack {
   const seconds = (Date.parse(a.finishedAt) - Date.parse(a.startedAt)) / 1000;
   return validatePromptPack({
     ...planned,
@@ -27,7 +27,9 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       seedSent: a.seedSent,
       seedReturned: a.render.seedReturned,
       remoteId: a.render.remoteId,
-      costUsd: a.render.costUsd,
+      // A paid keyframe is part of what this take cost (issue 12 item 4).
+      costUsd: a.render.costUsd + (a.start.keyframe?.costUsd ?? 0),
+      costEstimated: a.render.costEstimated || (a.start.keyframe?.costEstimated ?? false),
       timings: { startedAt: a.startedAt, finishedAt: a.finishedAt, seconds },
       output: hashes.output,
       previz: a.render.previz,
@@ -38,6 +40,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt,
       ...(a.quality.thresholds ? { thresholds: a.quality.thresholds } : {}), ...(a.quality.notes ? { notes: a.quality.notes } : {}),
     },
-    review: { verdict: review, at: review === 'pending' ? null : a.finishedAt },
+    // Review happens after the take is recorded; the export fills in the verdict and who gave it.
+    review: { verdict: 'pending', at: null },
   });
 }

@@ -46,6 +46,8 @@ export function planMatrix({ look, canon, clips = look.batch.clips, anchors = lo
     throw new InputError(`anchors must be a whole number from ${MATRIX_LIMITS.minAnchors} to ${MATRIX_LIMITS.maxAnchors}, got ${anchors}`, 'anchors', anchors);
   }
   const rng = createRng(seed);
+  // The batch's chosen person appears in every shot but product details (DESIGN.md §4 mechanism 3).
+  const characterFor = (framing: Framing): string | null => (framing === 'detail' ? null : look.batch.characterReference ?? null);
   const catalog = buildDeltaCatalog(look, canon);
   const shape = matrixShape(clips, anchors);
   const seasonalCount = Math.min(shape.seasonal, catalog.seasons.length);
@@ -55,7 +57,7 @@ export function planMatrix({ look, canon, clips = look.batch.clips, anchors = lo
     const motion = i === 0 && framing === canon.camera.framing ? canon.camera.motion : MOTIONS_BY_FRAMING[framing][rng.int(2)]!;
     return {
       id: `a${i + 1}`, index: i, kind: 'anchor', parentId: null, framing, motion, deltas: [],
-      continuityMode: 'native', styleStrength: STRENGTH_PRESETS.strict, styleReferenceId: null, characterReference: null,
+      continuityMode: 'native', styleStrength: STRENGTH_PRESETS.strict, styleReferenceId: null, characterReference: characterFor(framing),
       label: `anchor ${i + 1}: ${framing}, ${motion}`,
     };
   });
@@ -99,7 +101,7 @@ export function planMatrix({ look, canon, clips = look.batch.clips, anchors = lo
             id: `${anchor.id}-v${j + 1}`, index: 0, kind: 'variant', parentId: anchor.id,
             framing: camera?.framing ?? anchor.framing, motion: camera?.motion ?? anchor.motion,
             deltas: deltas as Delta[], continuityMode: 'style-match', styleStrength: STRENGTH_PRESETS.balanced,
-            styleReferenceId: anchor.id, characterReference: null,
+            styleReferenceId: anchor.id, characterReference: characterFor(camera?.framing ?? anchor.framing),
             label: `${anchor.id} variant: ${(deltas as Delta[]).map((d) => d.label).join(' + ')}`,
           };
           if (keys.has(shotKey(candidate))) continue;
@@ -120,7 +122,7 @@ export function planMatrix({ look, canon, clips = look.batch.clips, anchors = lo
     return {
       id: `${anchor.id}-s${Math.floor(k / anchorShots.length) + 1}`, index: 0, kind: 'seasonal', parentId: anchor.id,
       framing: anchor.framing, motion: anchor.motion, deltas: [s.motif, s.prop],
-      continuityMode: 'style-match', styleStrength: STRENGTH_PRESETS.strict, styleReferenceId: anchor.id, characterReference: null,
+      continuityMode: 'style-match', styleStrength: STRENGTH_PRESETS.strict, styleReferenceId: anchor.id, characterReference: characterFor(anchor.framing),
       label: `${anchor.id} ${s.season} swap: ${s.motif.motif} + ${s.prop.prop}`,
     };
   });

@@ -8,22 +8,36 @@ import { fromJson, newId, nowIso, toJson } from './row-helpers.ts';
 
 export type TakeReview = 'pending' | 'approved' | 'rejected';
 
+/** Who or what gave a review verdict (STYLE.md "Records": a gate pass is not a person's approval). */
+export type ReviewBy = 'gate' | 'person';
+export interface ReviewDecision {
+  by: ReviewBy;
+  /** What was done: e.g. "review screen: approve" or "gate pass in a headless run (continuity run)". */
+  action: string;
+  /** ISO time; defaults to now. */
+  at?: string;
+}
+
 export interface TakeRow {
   id: string; shotId: string; attempt: number; state: string; pack: unknown; mechanism: string | null;
   outputSha256: string | null; gradedSha256: string | null; lutSha256: string | null;
   score: number | null; pass: boolean | null; reasons: unknown; review: TakeReview; createdAt: string; updatedAt: string;
+  /** Who decided `review`, when and how; null while pending (and for verdicts stored before migration 003). */
+  reviewBy: ReviewBy | null; reviewAt: string | null; reviewAction: string | null;
 }
 
 interface TakeDbRow {
   id: string; shot_id: string; attempt: number; state: string; pack_json: string | null; mechanism: string | null;
   output_sha256: string | null; graded_sha256: string | null; lut_sha256: string | null;
   score: number | null; pass: number | null; reasons_json: string | null; review: string; created_at: string; updated_at: string;
+  review_by: string | null; review_at: string | null; review_action: string | null;
 }
 const toTake = (r: TakeDbRow): TakeRow => ({
   id: r.id, shotId: r.shot_id, attempt: r.attempt, state: r.state, pack: fromJson(r.pack_json), mechanism: r.mechanism,
   outputSha256: r.output_sha256, gradedSha256: r.graded_sha256, lutSha256: r.lut_sha256,
   score: r.score, pass: r.pass === null ? null : r.pass === 1, reasons: fromJson(r.reasons_json),
   review: r.review as TakeReview, createdAt: r.created_at, updatedAt: r.updated_at,
+  reviewBy: r.review_by as ReviewBy | null, reviewAt: r.review_at, reviewAction: r.review_action,
 });
 
 /** Insert the shot's next take (attempt = previous + 1, decided inside the transaction). */
@@ -79,9 +93,18 @@ export function setTakeScores(db: Db, id: string, scores: { score: number | null
   if (!changed) throw new InputError(`take not found: ${id}`, 'takeId', id);
 }
 
-export function setTakeReview(db: Db, id: string, review: TakeReview): void {
+/**
+ * Record a review verdict with who or what gave it. `pending` clears the decision; any other
+ * verdict needs one (InputError otherwise), so no approval is ever stored without its author.
+ */
+export function setTakeReview(db: Db, id: string, review: TakeReview, decision?: ReviewDecision): void {
   if (review !== 'pending' && review !== 'approved' && review !== 'rejected') throw new InputError(`review must be pending, approved or rejected, got ${JSON.stringify(review)}`, 'review', review);
-  const changed = db.prepare('UPDATE takes SET review = ?, updated_at = ? WHERE id = ?').run(review, nowIso(), id).changes;
+  if (review !== 'pending' && !decision) throw new InputError(`a ${review} verdict needs who gave it (the gate or a person)`, 'review', review);
+  if (decision && decision.by !== 'gate' && decision.by !== 'person') throw new InputError(`review "by" must be gate or person, got ${JSON.stringify(decision.by)}`, 'by', decision.by);
+  const d = review === 'pending' ? null : decision!;
+  const t = nowIso();
+  const changed = db.prepare('UPDATE takes SET review = ?, review_by = ?, review_at = ?, review_action = ?, updated_at = ? WHERE id = ?')
+    .run(review, d?.by ?? null, d ? d.at ?? t : null, d?.action ?? null, t, id).changes;
   if (!changed) throw new InputError(`take not found: ${id}`, 'takeId', id);
 }
 

@@ -10,6 +10,8 @@ export interface FakeReplicate extends FakeCore {
   baseUrl: string;
   /** IP-Adapter field names served by the schema: 'new' (ip_adapter_image/ip_adapter_scale) or 'old' (image/scale). */
   ipAdapterNames: 'new' | 'old';
+  /** Cog prints "Using seed: N" in the logs; false: a model that reports no seed. */
+  logsSeed: boolean;
   files: Map<string, Buffer>;
 }
 
@@ -37,7 +39,7 @@ export async function startFakeReplicate(): Promise<FakeReplicate> {
     const out = `${self.url}/replicate-delivery/${j.id}.${image ? 'png' : 'mp4'}`;
     return {
       id: j.id, model: modelOf.get(j.id), version: VERSIONS[modelOf.get(j.id) ?? ''], input: j.input, status,
-      logs: j.state === 'queued' ? '' : `Using seed: ${j.seed}\nrunning…`, error: j.state === 'failed' ? 'CUDA out of memory (fake)' : null,
+      logs: j.state === 'queued' ? '' : `${self.logsSeed ? `Using seed: ${j.seed}\n` : ''}running…`, error: j.state === 'failed' ? 'CUDA out of memory (fake)' : null,
       output: j.state === 'succeeded' ? (image ? [out] : out) : null, created_at: new Date(j.createdAt).toISOString(),
       urls: { get: `${self.baseUrl}/predictions/${j.id}`, cancel: `${self.baseUrl}/predictions/${j.id}/cancel` },
     };
@@ -115,6 +117,6 @@ export async function startFakeReplicate(): Promise<FakeReplicate> {
       return false;
     },
   ], 'replicate');
-  const self: FakeReplicate = Object.assign(core, { baseUrl: `${core.url}/v1`, ipAdapterNames: 'new' as const, files }) as FakeReplicate;
+  const self: FakeReplicate = Object.assign(core, { baseUrl: `${core.url}/v1`, ipAdapterNames: 'new' as const, logsSeed: true, files }) as FakeReplicate;
   return self;
 }

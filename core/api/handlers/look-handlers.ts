@@ -1,5 +1,6 @@
 /** looks.*: create, import LOOK.json, read, and edit the brand kit, brief and batch settings. */
 import { BatchSettingsSchema, BrandKitSchema, LOOK_FILE_VERSION, type LookFile } from '../../domain/look.ts';
+import { chooseCharacterReference } from '../../pipeline/character-choice.ts';
 import { importLookFile } from '../../pipeline/project-look.ts';
 import { listLooks, listReferences, saveLook } from '../../store/looks-repo.ts';
 import { listShots } from '../../store/shots-repo.ts';
@@ -48,6 +49,10 @@ export function lookHandlers(ctx: StudioContext): Group {
     'looks.get': async ({ lookId }) => lookView(requireProject(ctx).project, lookId),
     'looks.updateBrandKit': async ({ lookId, brandKit }) => save(lookId, (l) => ({ ...l, brandKit })),
     'looks.updateBrief': async ({ lookId, brief }) => save(lookId, (l) => ({ ...l, brief })),
-    'looks.updateBatch': async ({ lookId, batch }) => save(lookId, (l) => ({ ...l, batch: BatchSettingsSchema.parse({ ...l.batch, ...batch }) })),
+    'looks.updateBatch': async ({ lookId, batch }) => {
+      // The character is kept by content (sha256), whichever way the person named it.
+      const character = batch.characterReference && chooseCharacterReference(requireProject(ctx).project, lookId, batch.characterReference, 'batch.characterReference');
+      return save(lookId, (l) => ({ ...l, batch: BatchSettingsSchema.parse({ ...l.batch, ...batch, ...(character ? { characterReference: character } : {}) }) }));
+    },
   };
 }

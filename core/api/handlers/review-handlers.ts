@@ -59,7 +59,8 @@ export function reviewHandlers(ctx: StudioContext): Group {
     },
     'review.setVerdict': async ({ takeId, verdict }) => {
       const { project } = requireProject(ctx);
-      setTakeReview(project.db, takeId, verdict);
+      // The app's review screen is a person deciding; the action says which button.
+      setTakeReview(project.db, takeId, verdict, { by: 'person', action: `review screen: set verdict to ${verdict}` });
       const take = getTake(project.db, takeId)!;
       const shot = getShot(project.db, take.shotId);
       if (shot) ctx.emit('shot-updated', { lookId: shot.lookId, shotId: shot.id });

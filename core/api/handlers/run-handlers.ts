@@ -53,7 +53,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
 
   const onPipeline = (run: Run, e: PipelineEvent) => {
     if (e.type === 'log') { log.info(e.message); return; }
-    if (e.type === 'budget-warning') { ctx.emit('budget-warning', { lookId: run.lookId, estimateUsd: e.spentUsd, budgetUsd: e.budgetUsd, message: e.message }); return; }
+    if (e.type === 'budget-warning') { ctx.emit('budget-warning', { lookId: run.lookId, estimateUsd: e.estimateUsd, budgetUsd: e.budgetUsd, message: e.message }); return; }
     const jobId = jobOfShot.get(e.shotId);
     if (!jobId || !run.jobIds.includes(jobId)) return;
     if (e.type === 'job-progress') { board.progress(jobId, e, MAX_RETRIES); return; }

@@ -6,7 +6,7 @@
 import { PROVIDER_ENV, gateOptionsFromEnv, keyHint, providerStatus, whyIneligible } from '../../providers/gating.ts';
 import { resolveBaseUrl } from '../../providers/keys.ts';
 import { listModels, type ProviderId } from '../../providers/registry.ts';
-import { resetFfmpegResolution } from '../../media/ffmpeg-path.ts';
+import { applyFfmpegPath } from '../apply-ffmpeg-path.ts';
 import { validateFfmpegBinary } from '../../media/validate-ffmpeg.ts';
 import { redact } from '../../log/logger.ts';
 import { PROVIDERS_WITH_KEYS } from '../contract.ts';
@@ -54,9 +54,8 @@ export function settingsHandlers(ctx: StudioContext): Group {
       }
       const next = { ...current, ffmpegPath: chosen };
       ctx.settings.set(next);
-      // The engine resolves ffmpeg from FFMPEG_PATH; the checked choice takes effect at once.
-      if (chosen) process.env.FFMPEG_PATH = chosen; else delete process.env.FFMPEG_PATH;
-      resetFfmpegResolution();
+      // The checked choice takes effect at once (and at every start-up: createStudio).
+      applyFfmpegPath(chosen);
       return next;
     },
     'keys.status': async () => keysView(ctx),

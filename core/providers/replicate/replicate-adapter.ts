@@ -98,14 +98,15 @@ export function createReplicateAdapter(opts: ReplicateAdapterOptions = {}): Prov
     async poll(remoteId, { signal }): Promise<PollResult> {
       let p: Prediction;
       try { p = await shared.predictions.get(remoteId, { signal }) as Prediction; } catch (err) { throw fail(err); }
-      const seedSent = typeof p.input?.seed === 'number' && p.input.seed >= 0 ? p.input.seed : null;
       switch (p.status) {
         case 'starting': return { state: 'queued', progress: 0 };
         case 'processing': return { state: 'running' };
         case 'succeeded': {
           const out = Array.isArray(p.output) ? p.output[0] : p.output;
           if (typeof out !== 'string') return { state: 'failed', error: { code: 'replicate_no_output', message: 'prediction succeeded without an output URL', retryable: false } };
-          return { state: 'succeeded', progress: 1, outputUrl: out, seedReturned: seedFromLogs(p.logs) ?? seedSent };
+          // Only a seed the model reported (Cog logs "Using seed: N"): echoing the seed we sent
+          // would claim the provider confirmed it (issue 12 item 7).
+          return { state: 'succeeded', progress: 1, outputUrl: out, seedReturned: seedFromLogs(p.logs) };
         }
         case 'canceled': return { state: 'canceled' };
         case 'failed': case 'aborted':

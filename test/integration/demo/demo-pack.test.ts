@@ -56,14 +56,27 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     assert.ok(pack.take, `${f} records its take`);
     assert.equal(pack.take.previz, true, 'local renders are labelled previz');
     assert.ok(pack.quality && pack.grade, `${f} records grade and score`);
+    // Issue 12 item 8: a headless run's approval is the gate's, says so, and says when and by which run.
+    assert.equal(pack.review?.verdict, 'approved', `${f} is delivered, so approved`);
+    assert.equal(pack.review.approvedBy, 'gate', `${f}: approved by the gate, never recorded as a person's approval`);
+    assert.ok(pack.review.at && !Number.isNaN(Date.parse(pack.review.at)), `${f}: approval time recorded`);
+    assert.match(pack.review.action ?? '', /continuity demo/, `${f}: the approving run is named`);
   }
+  const readme = await readFile(join(root, 'README.txt'), 'utf8');
+  assert.match(readme, /12 of them approved by the quality gate in a headless run \(no person reviewed them\)/);
 
   // Issue 11: variants and seasonal swaps are made from their anchor's take.
   const remixed = await checkRemixedVariants(root);
   t.diagnostic(`remix: ${remixed.map((f) => `${f.shot}(${f.deltas}) ssim ${f.ssim.toFixed(2)}${f.paletteAfter !== undefined ? ` palette ΔE ${f.paletteBefore!.toFixed(1)}→${f.paletteAfter.toFixed(1)}` : ''}`).join(', ')}`);
 
   const luts = (await readdir(join(root, 'LUTs'))).filter((f) => f.endsWith('.cube'));
-  assert.ok(luts.length >= 12, 'a LUT per clip plus the look LUT');
+  assert.equal(luts.length, 12, 'a LUT per clip');
+  // Issue 12 item 1: no "look LUT" that is a copy of one clip's grade.
+  const lutBytes = await Promise.all(luts.map((f) => readFile(join(root, 'LUTs', f))));
+  for (const [i, f] of luts.entries()) {
+    if (/_look\.cube$/.test(f)) assert.ok(lutBytes.every((b, j) => j === i || !b.equals(lutBytes[i]!)), `${f} copies a clip LUT`);
+  }
+  assert.ok(!luts.some((f) => /_look\.cube$/.test(f)), 'the demo ships no look LUT (each clip has its own grade)');
   for (const lut of luts.slice(0, 3)) {
     await runFfmpeg(['-f', 'lavfi', '-i', 'testsrc2=s=64x36:d=0.1', '-vf', `lut3d=file=${join(root, 'LUTs', lut).replace(/([\\:'])/g, '\\$1')}`, '-f', 'null', '-']);
   }

@@ -53,7 +53,7 @@ before(async () => {
       pack.take!.inputs = [{ role: 'keyframe', sha256: still.sha256 }];
       const take = insertTake(project.db, { shotId: plan.id, state: 'succeeded', pack });
       updateTake(project.db, take.id, { pack: { ...pack, take: { ...pack.take!, id: take.id } }, outputSha256: original.sha256, gradedSha256: graded.sha256, lutSha256: lut.sha256 });
-      setTakeReview(project.db, take.id, review);
+      setTakeReview(project.db, take.id, review, { by: 'person', action: 'test fixture' });
       setCurrentTake(project.db, plan.id, take.id);
     }
   } finally {

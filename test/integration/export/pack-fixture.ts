@@ -9,7 +9,7 @@ import type { ClipPackInput, ReviewState } from '../../../core/export/types.ts';
 import type { PromptPack } from '../../../core/domain/prompt-pack.ts';
 import { matrixPacks } from '../../unit/export/make-pack.ts';
 
-export interface FixtureMedia { graded: string[]; original: string; lut: string; still: string; keyframe: string }
+export interface FixtureMedia { graded: string[]; original: string; lut: string; lookLut: string; still: string; keyframe: string }
 
 /** A 2×2×2 warm-tint LUT in Adobe Cube format (R fastest), small but real. */
 export function warmCube(): string {
@@ -28,9 +28,12 @@ export async function makeFixtureMedia(dir: string): Promise<FixtureMedia> {
   const original = await makeClip(dir, { name: 'original.mp4', colorCast: 'warm' });
   const lut = join(dir, 'grade.cube');
   await writeFile(lut, warmCube());
+  // The look LUT is its own transform, never a copy of a clip's grade (the writer refuses that).
+  const lookLut = join(dir, 'look.cube');
+  await writeFile(lookLut, warmCube().replace('TITLE "warm test"', 'TITLE "look test"'));
   const still = await makeImage(dir, { width: 160, height: 90, pattern: 'testsrc2', name: 'rep.png' });
   const keyframe = await makeImage(dir, { width: 160, height: 90, color: '#aa5522', name: 'key.png' });
-  return { graded, original, lut, still, keyframe };
+  return { graded, original, lut, lookLut, still, keyframe };
 }
 
 export const DEFAULT_REVIEWS: ReviewState[] = ['approved', 'approved', 'approved', 'rejected', 'pending'];
@@ -43,7 +46,7 @@ export function fixtureInput(media: FixtureMedia, options: { lookName?: string; 
     appVersion: '0.1.0-test',
     look: { name: lookName },
     settings: { width: 160, height: 90, seconds: 1, fps: 24, size: '160x90', model: 'local-animatic' },
-    lookLutPath: media.lut,
+    lookLutPath: media.lookLut,
     createdAt: options.createdAt ?? '2026-05-01T10:00:00.000Z',
     clips: packs.map((pack, i) => ({
       pack,

@@ -22,6 +22,13 @@ before(async () => {
 });
 after(() => cleanup());
 
+test('a look LUT that copies a clip LUT is refused before anything is written (issue 12 item 1)', async () => {
+  const out = join(dir, 'out-copied-look-lut');
+  const input = { ...fixtureInput(media), lookLutPath: media.lut };
+  await assert.rejects(writeClipPack(input, { outDir: out }), (e: unknown) => e instanceof InputError && /byte-identical to clips\[0\]\.lutPath/.test(e.message));
+  await assert.rejects(stat(out), /ENOENT/, 'nothing written');
+});
+
 const NAME = /^Autumn-Café_(anchor|variant|seasonal)\d{2}_[^_]+_[^_]+_v\d+$/u;
 
 test('default export: approved takes only, full layout, manifest verifies, every format valid', async (t) => {

@@ -33,7 +33,7 @@ function stillClipRenderer(failShot: string): ShotRenderer & { calls: string[] }
       calls.push(req.shot.id);
       if (req.shot.id === failShot) throw new WorkError(`provider refused shot ${failShot}`, 'provider_failed');
       await runFfmpeg(['-loop', '1', '-i', req.startImage, '-t', '1', '-r', '24', '-vf', 'scale=160:90', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', req.out]);
-      return { path: req.out, provider: 'local', model: 'local-animatic', seedReturned: req.seed, remoteId: null, costUsd: 0, previz: true, parameters: {}, note: 'still clip' };
+      return { path: req.out, provider: 'local', model: 'local-animatic', seedReturned: req.seed, remoteId: null, costUsd: 0, costEstimated: false, previz: true, parameters: {}, note: 'still clip' };
     },
   };
 }

@@ -97,6 +97,14 @@ test('replicate: image-to-video with a seed; the seed is read back; invalid inpu
   const job = runner.get(ok);
   assert.equal(job.state, 'succeeded');
   if (job.state === 'succeeded') assert.equal(job.seedReturned, 1234);
+  // A model whose logs report no seed: seedReturned stays empty, never an echo of the seed sent.
+  rep.logsSeed = false;
+  const quiet = runner.submit({ takeId: 'rep-wan-quiet', provider: 'replicate', request: base({ model: 'wan-video/wan-2.2-i2v-fast', seed: 4321 }) });
+  await runner.waitAll();
+  rep.logsSeed = true;
+  const q = runner.get(quiet);
+  assert.equal(q.state, 'succeeded');
+  if (q.state === 'succeeded') assert.equal(q.seedReturned, null, 'no reported seed: null');
   const b = runner.get(bad);
   assert.equal(b.state, 'failed');
   if (b.state === 'failed') assert.match(b.error.message, /resolution.*480p.*4k/);

@@ -31,10 +31,11 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const assets = (): LookAssets => ({
-  references: [{ path: set, role: 'set', sha256: 'a'.repeat(64), approved: true, index: 0 }],
+  references: [{ path: set, role: 'set', sha256: 'a'.repeat(64), approved: true, index: 0 }, { path: face, role: 'character', sha256: 'b'.repeat(64), approved: true, index: 1, label: 'barista' }],
   productShots: [], colourReferences: [set], colourAnchor: set, characterReference: face,
 });
-const shot = (id: string, styleStrength = 0.7) => ({ id, framing: 'medium', deltas: [], styleStrength } as unknown as PlannedShot);
+// Shots name their character by the look reference's label (the pick the engine must honour).
+const shot = (id: string, styleStrength = 0.7) => ({ id, framing: 'medium', deltas: [], styleStrength, characterReference: 'barista' } as unknown as PlannedShot);
 const size = async (path: string) => { const m = await sharp(path).metadata(); return [m.width, m.height]; };
 
 test('identity keyframe: PuLID on fal, one create per take key, seed recorded, exactly width×height', async () => {

@@ -45,7 +45,7 @@ test('the run succeeds and writes the clip pack layout (Clips, Originals, Prompt
   assert.ok(manifest.files.filter((f) => f.path.startsWith('Clips/') && f.path.endsWith('.mp4')).length >= 16);
 });
 
-test('every delivered clip (graded and original) is exactly 320x180 (the look's draft size), 4 s × 24 fps = 96 frames', async () => {
+test('every delivered clip (graded and original) is exactly 320x180 (a draft size), 4 s × 24 fps = 96 frames', async () => {
   const root = packRoot(out);
   for (const c of await clipFacts([...mp4s(join(root, 'Clips')), ...mp4s(join(root, 'Clips/Original'))])) {
     assert.deepEqual([c.width, c.height, c.frames, c.fps], [320, 180, 96, 24], c.file);

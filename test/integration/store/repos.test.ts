@@ -72,7 +72,10 @@ test('shots, sessions, takes: attempts count up, scores, review, current take ch
   assert.deepEqual([t1.attempt, t2.attempt, insertTake(db, { shotId: 's1' }).attempt], [1, 2, 1]);
   updateTake(db, t1.id, { state: 'succeeded', outputSha256: SHA });
   setTakeScores(db, t1.id, { score: 0.91, pass: true, reasons: ['ok'] });
-  setTakeReview(db, t1.id, 'approved');
+  assert.throws(() => setTakeReview(db, t1.id, 'approved'), /needs who gave it/, 'an approval without its author is refused');
+  setTakeReview(db, t1.id, 'approved', { by: 'person', action: 'review screen: approve', at: '2026-02-03T04:05:06.000Z' });
+  assert.deepEqual((({ reviewBy, reviewAt, reviewAction }) => ({ reviewBy, reviewAt, reviewAction }))(getTake(db, t1.id)!),
+    { reviewBy: 'person', reviewAt: '2026-02-03T04:05:06.000Z', reviewAction: 'review screen: approve' });
   const got = getTake(db, t1.id)!;
   assert.deepEqual([got.state, got.outputSha256, got.score, got.pass, got.reasons, got.review, got.pack], ['succeeded', SHA, 0.91, true, ['ok'], 'approved', { prompt: 'x' }]);
   assert.equal(got.mechanism, 'frame-bridge', 'fields not in the patch are untouched');
@@ -80,6 +83,8 @@ test('shots, sessions, takes: attempts count up, scores, review, current take ch
   assert.equal(getShot(db, 's0')!.currentTakeId, t2.id);
   assert.throws(() => setCurrentTake(db, 's1', t1.id), (e: unknown) => e instanceof InputError && /belongs to shot s0/.test(e.message));
   assert.throws(() => setTakeReview(db, t1.id, 'maybe' as never), InputError);
+  setTakeReview(db, t1.id, 'pending');
+  assert.deepEqual([getTake(db, t1.id)!.reviewBy, getTake(db, t1.id)!.reviewAt], [null, null], 'back to pending clears who decided');
   assert.deepEqual(listTakes(db, 's0').map((t) => t.attempt), [1, 2]);
 });
 
