@@ -55,7 +55,7 @@ export function formatPlan(plan: LookPlan): string {
     lines.push(`    negative: ${p.negativePrompt || '(model has no negative prompt)'}`);
     if (plan.compiled[i]?.removedTerms.length) lines.push(`    removed do-not-use terms: ${plan.compiled[i]!.removedTerms.join(', ')}`);
   });
-  lines.push('', `Cost estimate (${cost.provider}/${cost.model}): ${usd(cost.perClipUsd)} per clip × ${shots.length} clips = ${usd(cost.totalUsd)}${cost.known ? '' : ' (unknown price)'}`);
+  lines.push('', `Cost estimate (${cost.provider}/${cost.model}): ${usd(cost.perClipUsd)} per clip × ${shots.length} clips${cost.keyframesUsd ? ` + ${usd(cost.keyframesUsd)} keyframes` : ''} = ${usd(cost.totalUsd)}${cost.known ? '' : ' (unknown price)'}`);
   for (const n of cost.notes) lines.push(`  note: ${n}`);
   return lines.join('\n');
 }

@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { deflateSync, crc32 as zlibCrc32 } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { runFfmpeg } from '../../core/media/run-ffmpeg.ts';
+import { probe } from '../../core/media/probe.ts';
+import { toRgbFilter } from '../../core/media/bt709.ts';
 
 export type ClipPattern = 'testsrc2' | 'testsrc' | 'color' | 'smptebars' | 'mandelbrot' | 'gradients' | 'rgbtestsrc';
 export type CastPreset = 'warm' | 'cool' | 'green' | 'magenta';
@@ -108,12 +110,16 @@ export function clipArgs(out: string, options: ClipOptions = {}): string[] {
     const half = Math.floor(frames / 2);
     graph += `,setpts='if(lt(N,${half}),N,${half}+2*(N-${half}))/(${o.fps}*TB)'`;
   }
-  graph += `,format=${pixFmt}[v]`;
+  // 8-bit 4:2:0 test clips are made as we deliver: BT.709 matrix, limited range, tagged (the product
+  // reads untagged video as BT.709, as HD NLEs do; swscale's default would write BT.601).
+  const bt709 = pixFmt === 'yuv420p';
+  graph += bt709 ? `,scale=out_color_matrix=bt709:out_range=tv,format=${pixFmt}[v]` : `,format=${pixFmt}[v]`;
   args.push('-filter_complex', graph, '-map', '[v]');
   if (audioSeconds !== undefined) args.push('-map', '1:a', '-c:a', 'aac', '-b:a', '64k');
   // passthrough keeps our setpts timestamps (VFR) instead of resampling to a constant rate.
   // No -frames:v: the sources are bounded by d=…, and a frame limit would also cut a longer audio track.
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', pixFmt);
+  if (bt709) args.push('-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709', '-color_range', 'tv');
   if (o.vfr) args.push('-fps_mode', 'passthrough');
   args.push(out);
   return args;
@@ -226,7 +232,10 @@ export async function makeTruncatedCopy(src: string, dir: string, name: string, 
 
 /** Decode every frame of a clip to raw RGB (the reference "full decode" that tests compare against). */
 export async function fullDecodeFrames(video: string, width: number, height: number): Promise<Buffer[]> {
-  const { stdout } = await runFfmpeg(['-i', video, '-map', '0:v:0', '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+  // The same YCbCr → RGB conversion the product uses (the file's own matrix, BT.709 when untagged):
+  // these tests are about which frame comes out, not about the matrix.
+  const { colorSpace, colorRange } = await probe(video);
+  const { stdout } = await runFfmpeg(['-i', video, '-map', '0:v:0', '-vf', toRgbFilter({ colorSpace, colorRange }), '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
     { subject: video, timeoutMs: 60_000 });
   const size = width * height * 3;
   const frames: Buffer[] = [];

@@ -12,6 +12,7 @@ import {
 } from '../../../core/color/index.ts';
 import { runFfmpeg } from '../../../core/media/run-ffmpeg.ts';
 import { decodeFrames } from '../../../core/media/decode-frames.ts';
+import { BT709_TAGS, TO_BT709_YUV420P, toRgbFilter } from '../../../core/media/bt709.ts';
 import type { RawImage } from '../../../core/domain/raw-image.ts';
 import { makeClip, makeTempDir, writeRawPng } from '../../helpers/make-clips.ts';
 import { cast, scene } from '../../unit/color/synthetic.ts';
@@ -68,7 +69,9 @@ test('a warm-cast clip graded with one pooled transform through ffmpeg lut3d mor
   const cubePath = join(dir, 'clip.cube');
   await writeFile(cubePath, formatCube(bakeLut(transform), 'warm clip'));
   const graded = join(dir, 'graded.mp4');
-  await runFfmpeg(['-i', clip, '-vf', `lut3d=file=${filterPath(cubePath)}:interp=trilinear`, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', '-pix_fmt', 'yuv420p', graded], { subject: clip, timeoutMs: 60_000 });
+  // Explicit conversions on both sides of the LUT, as the product's grade does (core/media/bt709.ts):
+  // decodeFrames reads these untagged clips as BT.709, so the LUT must be applied in that RGB too.
+  await runFfmpeg(['-i', clip, '-vf', `${toRgbFilter()},lut3d=file=${filterPath(cubePath)}:interp=trilinear,${TO_BT709_YUV420P}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '16', ...BT709_TAGS, graded], { subject: clip, timeoutMs: 60_000 });
 
   const refPalette = extractPalette(reference);
   const before = paletteDistance(extractPalette(frames), refPalette);

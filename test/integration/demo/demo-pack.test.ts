@@ -25,7 +25,7 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
   for (const k of ['FAL_KEY', 'REPLICATE_API_TOKEN', 'OPENAI_API_KEY']) delete env[k];
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin/continuity.mjs'), 'demo', '--out', out, '--json'], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 14 * 60_000 });
   assert.equal(r.status, 0, `demo failed:\n${r.stderr.slice(-3000)}`);
-  const result = JSON.parse(r.stdout) as { pack: { root: string }; shots: { status: string; score: number | null }[] };
+  const result = JSON.parse(r.stdout) as { pack: { root: string; skipped: unknown[] }; shots: { status: string; score: number | null }[] };
   const root = result.pack.root;
   t.diagnostic(`scores: ${result.shots.map((s) => `${s.status}:${s.score?.toFixed(2)}`).join(' ')}`);
 
@@ -33,7 +33,11 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
   assert.deepEqual(verified.problems, [], 'every manifest hash verifies');
 
   const clips = (await readdir(join(root, 'Clips'))).filter((f) => f.endsWith('.mp4')).sort();
-  assert.equal(clips.length, 12, `12 graded clips, got ${clips.join(', ')}`);
+  // The gate is honest (issue 10): a take it holds for review is listed, not delivered. Every one of
+  // the 12 shots is either a delivered clip or a listed skip, and most pass.
+  const n = clips.length;
+  assert.equal(n + result.pack.skipped.length, 12, `12 clips delivered or listed, got ${clips.join(', ')} and ${result.pack.skipped.length} listed`);
+  assert.ok(n >= 9, `most demo clips pass the gate: ${n} of 12`);
   for (const clip of clips) {
     const p = await probe(join(root, 'Clips', clip));
     assert.deepEqual([p.width, p.height, p.fps, p.frameCount], [1280, 720, 24, 96], `${clip} is exactly 1280x720, 24 fps, 4 s`);
@@ -41,7 +45,7 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
   // Issue 15: every delivered clip is BT.709 and tagged so; issue 12 item 2: every one (local
   // renders, graded and original) says it is previz in its own metadata.
   const originals = (await readdir(join(root, 'Clips', 'Original'))).filter((f) => f.endsWith('.mp4')).map((f) => join(root, 'Clips', 'Original', f));
-  assert.equal(originals.length, 12);
+  assert.equal(originals.length, n);
   for (const file of [...clips.map((c) => join(root, 'Clips', c)), ...originals]) {
     const p = await probe(file);
     assert.deepEqual([p.colorSpace, p.colorRange], ['bt709', 'tv'], `${file} is tagged BT.709 limited range`);
@@ -50,7 +54,7 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
   assert.match(await readFile(join(root, 'README.txt'), 'utf8'), /PREVIZ: every clip is a local animatic \(previz\)/);
 
   const packs = (await readdir(join(root, 'PromptPacks'))).filter((f) => f.endsWith('.json'));
-  assert.equal(packs.length, 12);
+  assert.equal(packs.length, n);
   for (const f of packs) {
     const pack = validatePromptPack(JSON.parse(await readFile(join(root, 'PromptPacks', f), 'utf8')), f);
     assert.ok(pack.take, `${f} records its take`);
@@ -63,14 +67,14 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     assert.match(pack.review.action ?? '', /continuity demo/, `${f}: the approving run is named`);
   }
   const readme = await readFile(join(root, 'README.txt'), 'utf8');
-  assert.match(readme, /12 of them approved by the quality gate in a headless run \(no person reviewed them\)/);
+  assert.match(readme, new RegExp(`${n} of them approved by the quality gate in a headless run \\(no person reviewed them\\)`));
 
   // Issue 11: variants and seasonal swaps are made from their anchor's take.
   const remixed = await checkRemixedVariants(root);
   t.diagnostic(`remix: ${remixed.map((f) => `${f.shot}(${f.deltas}) ssim ${f.ssim.toFixed(2)}${f.paletteAfter !== undefined ? ` palette ΔE ${f.paletteBefore!.toFixed(1)}→${f.paletteAfter.toFixed(1)}` : ''}`).join(', ')}`);
 
   const luts = (await readdir(join(root, 'LUTs'))).filter((f) => f.endsWith('.cube'));
-  assert.equal(luts.length, 12, 'a LUT per clip');
+  assert.equal(luts.length, n, 'a LUT per clip');
   // Issue 12 item 1: no "look LUT" that is a copy of one clip's grade.
   const lutBytes = await Promise.all(luts.map((f) => readFile(join(root, 'LUTs', f))));
   for (const [i, f] of luts.entries()) {
@@ -93,11 +97,11 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
 
   const edlText = await readFile(join(root, 'Timelines', edl), 'utf8');
   const events = edlText.split('\n').filter((l) => /^\d{3}\s/.test(l));
-  assert.equal(events.length, 12, 'one EDL event per clip');
+  assert.equal(events.length, n, 'one EDL event per clip');
   assert.match(events[1]!, /00:00:00:00 00:00:04:00 01:00:04:00 01:00:08:00\s*$/, 'record timecodes follow the clips\' 4 s durations');
   assert.doesNotMatch(edlText.split('\n')[0]!, /\?/, 'the EDL title is transliterated, never "?"');
   const edlMedia = edlText.split('\n').filter((l) => l.startsWith('* FROM CLIP: ')).map((l) => l.slice('* FROM CLIP: '.length));
-  assert.equal(edlMedia.length, 12, 'every EDL event names its media');
+  assert.equal(edlMedia.length, n, 'every EDL event names its media');
   for (const m of edlMedia) assert.ok((await stat(m)).isFile(), `EDL media ${m} resolves`);
   const edlNames = edlText.split('\n').filter((l) => l.startsWith('* FROM CLIP NAME: ')).map((l) => l.slice('* FROM CLIP NAME: '.length));
   assert.deepEqual(edlNames, clips.map((c) => c.replace(/\.mp4$/, '')), 'the EDL names clips as the other timelines do');
@@ -108,14 +112,14 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
 
   const otioDoc = JSON.parse(await readFile(join(root, 'Timelines', otio), 'utf8')) as { tracks: { children: { children: { metadata?: { continuity?: unknown } }[] }[] } };
   const otioClips = otioDoc.tracks.children[0]!.children.filter((c) => c.metadata?.continuity);
-  assert.equal(otioClips.length, 12, 'every OTIO clip carries its prompt pack');
+  assert.equal(otioClips.length, n, 'every OTIO clip carries its prompt pack');
 
   if (XMLLINT && HAVE_DTD) assert.equal(await validateFcpxml(join(root, 'Timelines', fcpxml)), '');
   else t.diagnostic('xmllint or the FCPXML DTD is missing: FCPXML validation skipped');
   if (MELT) {
     const rendered = await meltRender(join(root, 'Timelines', mlt), join(out, 'melt.mp4'));
     assert.equal(rendered.problems, '');
-    assert.equal(rendered.frames, 12 * 96, 'melt renders the whole timeline');
+    assert.equal(rendered.frames, n * 96, 'melt renders the whole timeline');
   } else t.diagnostic('melt is missing: MLT render skipped');
 
   // Issue 15 item 4: copy the pack to a folder with spaces and non-ASCII in its name and relink it.

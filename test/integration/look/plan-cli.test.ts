@@ -39,7 +39,7 @@ test('plan on the sample look: 12 clips, 3 anchors, typed deltas, one size and d
   const human = cli('plan', 'resources/sample-look/look.json', '--model', 'fal-ai/veo3.1/image-to-video');
   assert.equal(human.status, 0, human.stderr);
   assert.match(human.stdout, /Matrix: 3 anchors, \d+ variants, \d+ seasonal swaps/);
-  assert.match(human.stdout, /Cost estimate \(fal\/fal-ai\/veo3\.1\/image-to-video\): \$1\.60 per clip × 12 clips = \$19\.20/);
+  assert.match(human.stdout, /Cost estimate \(fal\/fal-ai\/veo3\.1\/image-to-video\): \$1\.60 per clip × 12 clips \+ \$0\.12 keyframes = \$19\.32/);
 });
 
 test('malformed LOOK.json files exit 2 naming the field and the value', async () => {

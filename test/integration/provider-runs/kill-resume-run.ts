@@ -56,7 +56,10 @@ function readProject(projectDir: string) {
 export async function killAndResume(o: { dir: string; fake: FakeCore; provider: string; model: string; env: Record<string, string>; clips?: number; all?: boolean }): Promise<KillResumeResult> {
   const out = join(o.dir, 'out');
   const args = ['run', writeSmallLook(o.dir, { clips: o.clips ?? 12 }), '--out', out, '--provider', o.provider, '--model', o.model,
-    '--max-retries', '0', '--concurrency', '2', '--budget', '200', ...(o.all ? ['--all'] : [])];
+    '--max-retries', '0', '--concurrency', '2', '--budget', '200',
+    // These runs are about delivery under faults, not the gate: the fakes' test patterns are off-look
+    // and go to review (gate v2), so every take is exported unless a test asks otherwise.
+    ...(o.all === false ? [] : ['--all'])];
   const inFlight = () => [...o.fake.jobs.values()].some((j) => j.state === 'queued' || j.state === 'running');
   // Kill while a paid job runs at the provider with its remote id saved, and no create is between
   // "payload recorded" and "remote id saved": Runway and Gemini have no list to reconcile such a
