@@ -183,7 +183,9 @@ export async function startFakeCore(routes: Route[], prefix: string): Promise<In
         const source = image
           ? ['-loop', '1', '-framerate', String(job.fps), '-t', String(job.seconds), '-i', image]
           : ['-f', 'lavfi', '-i', `testsrc2=size=${job.width}x${job.height}:rate=${job.fps}:duration=${job.seconds}`];
-        const fit = image ? `scale=${job.width}:${job.height}:force_original_aspect_ratio=increase,crop=${job.width}:${job.height},` : '';
+        // An image becomes a slow pan across it, as a generated shot moves: a still would be judged frozen (gate v2).
+        const over = (n: number) => Math.ceil((n * 1.1) / 2) * 2;
+        const fit = image ? `scale=${over(job.width)}:${over(job.height)}:force_original_aspect_ratio=increase,crop=${job.width}:${job.height}:x='(iw-ow)*t/${job.seconds}':y='(ih-oh)/2',` : '';
         p = runFfmpeg([...source,
           '-vf', fit + (still ? vf.replace(',format=yuv420p', '').replace('format=yuv420p', 'null') : vf), ...encode, out], { subject: 'fake clip' })
           .then(() => readFileSync(out));

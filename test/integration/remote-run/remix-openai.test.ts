@@ -36,7 +36,7 @@ test('variants are remixes of their own anchor\'s video: one call per take, none
     fake.behaviour.minDurationMs = 1500;
     const env = { OPENAI_API_KEY: 'sk-test-remix-0000', OPENAI_BASE_URL: fake.baseUrl, CONTINUITY_POLL_INTERVAL_MS: '40' };
     const out = join(dir, 'out');
-    const args = ['run', writeSmallLook(dir), '--out', out, '--provider', 'openai', '--model', 'sora-2', '--max-retries', '0', '--concurrency', '2'];
+    const args = ['run', writeSmallLook(dir), '--out', out, '--provider', 'openai', '--model', 'sora-2', '--max-retries', '0', '--concurrency', '2', '--all']; // --all: about remix calls, not the gate
     const remixInFlight = () => [...fake.jobs.values()].some((j) => fake.remixedFrom.has(j.id) && (j.state === 'queued' || j.state === 'running'));
     const first = await runCli(args, env, () => remixInFlight());
     assert.equal(first.signal, 'SIGKILL', `killed while a remix was in flight (exit ${first.code}): ${first.stderr.slice(-1500)}`);

@@ -38,11 +38,17 @@ test('the run succeeds and writes the clip pack layout (Clips, Originals, Prompt
   const root = packRoot(out);
   for (const sub of ['Clips', 'Clips/Original', 'PromptPacks', 'LUTs', 'Stills', 'Timelines']) assert.ok(existsSync(join(root, sub)), `${sub}/ exists`);
   assert.ok(existsSync(join(root, 'manifest.json')));
-  assert.equal(mp4s(join(root, 'Clips')).length, 8);
-  assert.equal(mp4s(join(root, 'Clips/Original')).length, 8);
-  assert.equal(readdirSync(join(root, 'PromptPacks')).filter((f) => f.endsWith('.json')).length, 8);
+  // Only takes the gate passed are delivered; the fake's clips (a pan over the start image) do not
+  // all pass gate v2, and those held for review are listed in the summary, not exported.
+  const result = JSON.parse(run.stdout) as { shots: Array<{ status: string }>; pack: { skipped: unknown[] } };
+  const n = result.shots.filter((x) => x.status === 'passed').length;
+  assert.ok(n >= 1, 'some clips pass');
+  assert.equal(n + result.pack.skipped.length, 8, 'every clip is delivered or listed');
+  assert.equal(mp4s(join(root, 'Clips')).length, n);
+  assert.equal(mp4s(join(root, 'Clips/Original')).length, n);
+  assert.equal(readdirSync(join(root, 'PromptPacks')).filter((f) => f.endsWith('.json')).length, n);
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> };
-  assert.ok(manifest.files.filter((f) => f.path.startsWith('Clips/') && f.path.endsWith('.mp4')).length >= 16);
+  assert.ok(manifest.files.filter((f) => f.path.startsWith('Clips/') && f.path.endsWith('.mp4')).length >= 2 * n);
 });
 
 test('every delivered clip (graded and original) is exactly 320x180 (a draft size), 4 s × 24 fps = 96 frames', async () => {
@@ -73,9 +79,11 @@ test('off-look first takes are retried; both takes are kept; the pack holds the 
       const takes = p.db.prepare('SELECT id, attempt, pass FROM takes WHERE shot_id = ? ORDER BY attempt').all(shot.id) as Array<{ id: string; attempt: number; pass: number }>;
       assert.equal(takes.length, 2, `${shotId}: both takes kept`);
       assert.equal(takes[0]!.pass, 0, `${shotId}: the off-look first take failed the gate`);
-      assert.equal(takes[1]!.pass, 1, `${shotId}: the retry passed`);
       assert.equal(shot.current_take_id, takes[1]!.id);
       const pack = packs.find((k) => k.shot.id === shotId);
+      // Gate v2 may hold the retry for review too (the fake's clip is a pan over the start image):
+      // then it is not delivered. When it passed, the pack holds it.
+      if (takes[1]!.pass !== 1) { assert.equal(pack, undefined, `${shotId}: a take held for review is not delivered`); continue; }
       assert.ok(pack, `${shotId} is in the pack`);
       assert.equal(pack.take.id, takes[1]!.id, `${shotId}: the pack holds the passing take`);
       assert.equal(pack.quality.pass, true);
