@@ -10,6 +10,7 @@ import { EXPORT_FORMATS, type ExportFormat, type SkippedClip } from '../../core/
 import { exportLook } from '../../core/pipeline/export-look.ts';
 import { openProject } from '../../core/store/open-project.ts';
 import { getLookByName, listLooks } from '../../core/store/looks-repo.ts';
+import { exportProgressPrinter } from '../shared/export-progress.ts';
 
 const help = `Usage: continuity export PROJECT --look NAME --out DIR [--formats ${EXPORT_FORMATS.join(',')}] [--all] [--json]
 
@@ -72,7 +73,6 @@ export const command: CliCommand = {
         const names = listLooks(project.db).map((l) => JSON.stringify(l.name));
         throw new InputError(`--look: no look named ${JSON.stringify(values.look)} in ${project.dir}; looks: ${names.join(', ') || '(none)'}`, 'look', values.look);
       }
-      let lastStep = '';
       const result = await exportLook({
         project,
         lookId: look.id,
@@ -80,11 +80,7 @@ export const command: CliCommand = {
         formats,
         includeAll: Boolean(values.all),
         signal: io.signal,
-        onProgress: (p) => {
-          if (!io.isTTY || values.json || p.step === lastStep) return;
-          lastStep = p.step;
-          io.err(`  ${Math.round(p.fraction * 100)}% ${p.step}`);
-        },
+        onProgress: exportProgressPrinter(io, Boolean(values.json)),
       });
       if (values.json) {
         io.out(JSON.stringify({ root: result.root, manifest: result.manifestPath, clips: result.clips, skipped: result.skipped, files: result.files.length }, null, 2));

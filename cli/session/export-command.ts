@@ -10,6 +10,7 @@ import { exportSession } from '../../core/pipeline/export-session.ts';
 import { findSession } from '../../core/pipeline/session-store.ts';
 import { formatSkipped, parseFormats } from '../commands/export.ts';
 import { noExtra, openExistingProject } from './args.ts';
+import { exportProgressPrinter } from '../shared/export-progress.ts';
 
 export async function exportCommand(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('session export', argv, {
@@ -25,14 +26,9 @@ export async function exportCommand(argv: string[], io: CliIO): Promise<number> 
   try {
     if (!sessionRef) throw new InputError(`session export: missing --session NAME. Run "continuity session list ${dir}" to see the sessions.`, 'session');
     const session = findSession(project, sessionRef);
-    let lastStep = '';
     const result = await exportSession({
       project, sessionId: session.id, outDir: values.out, formats, includeAll: Boolean(values.all), signal: io.signal,
-      onProgress: (p) => {
-        if (!io.isTTY || values.json || p.step === lastStep) return;
-        lastStep = p.step;
-        io.err(`  ${Math.round(p.fraction * 100)}% ${p.step}`);
-      },
+      onProgress: exportProgressPrinter(io, Boolean(values.json)),
     });
     if (values.json) {
       io.out(JSON.stringify({ root: result.root, manifest: result.manifestPath, clips: result.clips, skipped: result.skipped, files: result.files.length }, null, 2));
