@@ -60,6 +60,12 @@ export const BatchSettingsSchema = z.object({
    * keyframes from it. Absent: no shot is an identity shot.
    */
   characterReference: z.string().min(1).max(4096).optional(),
+  /**
+   * The image model for identity/style keyframes on remote runs, as "provider:model"
+   * (e.g. "runway:gen4_image": tagged references). Absent: PuLID on fal for identity, IP-Adapter
+   * on Replicate for style. A model that does only one kind leaves the other at its default.
+   */
+  keyframeModel: z.string().min(3).max(200).optional(),
 });
 export type BatchSettings = z.infer<typeof BatchSettingsSchema>;
 

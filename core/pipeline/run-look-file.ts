@@ -68,6 +68,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       provider, model: o.model ?? (o.provider && o.provider !== batch.provider ? defaultModelFor(o.provider) : batch.model),
       purpose: 'look-batch', commercialOnly: batch.commercialOnly, project, env: o.env,
       concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`, conformPolicy: o.conformPolicy,
+      keyframeModel: batch.keyframeModel,
     });
     try {
       const quality = createLookQualityStep();

@@ -42,3 +42,27 @@ export function buildLumaBody(req: GenerationRequest, urls: { start: string; end
     keyframes: { frame0: { type: 'image', url: urls.start }, ...(urls.end ? { frame1: { type: 'image' as const, url: urls.end } } : {}) },
   };
 }
+
+export interface LumaModifyBody {
+  generation_type: 'modify_video';
+  model: 'ray-2' | 'ray-flash-2';
+  media: { url: string };
+  /** adhere_1: the closest to the source (one declared change, the rest kept). */
+  mode: 'adhere_1';
+  prompt: string;
+  first_frame?: { url: string };
+}
+
+/**
+ * The body of `POST /generations/video/modify` (issue 11): the hosted anchor clip, the one-change
+ * instruction, and the anchor frame with the change applied as `first_frame` when there is one.
+ */
+export function buildLumaModifyBody(req: GenerationRequest, urls: { video: string; firstFrame?: string }): LumaModifyBody {
+  if (!(LUMA_VIDEO_MODELS as readonly string[]).includes(req.model)) {
+    throw new InputError(`Luma model ${JSON.stringify(req.model)} has no modify mapping; supported: ${LUMA_VIDEO_MODELS.join(', ')}`, 'model', req.model);
+  }
+  return {
+    generation_type: 'modify_video', model: req.model as LumaModifyBody['model'], media: { url: urls.video }, mode: 'adhere_1', prompt: req.prompt,
+    ...(urls.firstFrame ? { first_frame: { url: urls.firstFrame } } : {}),
+  };
+}
