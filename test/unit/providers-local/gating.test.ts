@@ -72,7 +72,7 @@ test('a registered model without an adapter says "no adapter", never that it can
 
 test('Luma ray-2 is eligible only with an image host, and the refusal names what to set', () => {
   const ray = getModel('ray-2', 'luma');
-  assert.match(whyIneligible(ray, { purpose: 'look-batch', ...gateOptionsFromEnv({}) }) ?? '', /fetches keyframe images from public URLs.*CONTINUITY_LUMA_IMAGE_HOST=fal/);
+  assert.match(whyIneligible(ray, { purpose: 'look-batch', ...gateOptionsFromEnv({}) }) ?? '', /fetches keyframe images \(and clips to edit\) from public URLs.*CONTINUITY_LUMA_IMAGE_HOST=fal/);
   assert.throws(() => gateModel('ray-2', { purpose: 'session', ...gateOptionsFromEnv({ CONTINUITY_LUMA_IMAGE_HOST: 'imgur' }) }), refused(/"imgur" is not a known image host/));
   assert.equal(whyIneligible(ray, { purpose: 'look-batch', ...gateOptionsFromEnv({ CONTINUITY_LUMA_IMAGE_HOST: 'fal', FAL_KEY: 'k'.repeat(20) }) }), null);
 });
