@@ -74,7 +74,13 @@ export async function startFakeLuma(): Promise<FakeLuma> {
         let image: Buffer | undefined;
         for (const f of [f0, body.keyframes?.frame1]) {
           if (!f) continue;
-          if (f.type !== 'image') continue;
+          if (f.type === 'generation') {
+            // Extend / interpolate: the generation must exist and be completed (Luma's rule).
+            const g = c.jobs.get(String(f.id));
+            if (g?.state !== 'succeeded') { bad(c, cx, `keyframe generation ${String(f.id)} is not a completed generation`); return true; }
+            continue;
+          }
+          if (f.type !== 'image') { bad(c, cx, `keyframe type ${String(f.type)} is not image or generation`); return true; }
           if (!f.url || !/^https?:\/\//.test(f.url)) { bad(c, cx, `keyframe url must be an http(s) URL Luma can fetch, got ${String(f.url).slice(0, 40)}`); return true; }
           const res = await fetch(f.url).catch(() => null);
           const type = res?.headers.get('content-type') ?? '';

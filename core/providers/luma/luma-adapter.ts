@@ -24,7 +24,7 @@ import { prepareImage } from '../remote/prepare-image.ts';
 import { sameJson } from '../remote/same-json.ts';
 import { imageHostChoice } from '../image-host.ts';
 import { prepareVideo } from '../remote/prepare-video.ts';
-import { buildLumaBody, buildLumaModifyBody } from './luma-inputs.ts';
+import { buildLumaBody, buildLumaModifyBody, extendFromOf } from './luma-inputs.ts';
 
 export interface LumaAdapterOptions extends KeySources {
   /** Overrides CONTINUITY_LUMA_BASE_URL. */
@@ -103,14 +103,16 @@ export function createLumaAdapter(opts: LumaAdapterOptions = {}): ProviderAdapte
 
     async create(req: GenerationRequest, ctx: CreateContext) {
       if (req.sourceVideo) return modify(req, ctx);
-      if (!req.startImage) throw new InputError(`Luma ${req.model} needs a start image (keyframes.frame0); the request has none`, 'startImage', undefined);
+      const extend = extendFromOf(req);
+      if (!req.startImage && !extend) throw new InputError(`Luma ${req.model} needs a start image (keyframes.frame0); the request has none`, 'startImage', undefined);
       let body;
       let images;
       try {
-        const start = await hosted(req.startImage, req);
+        // Extending a Luma generation by id: frame0 is that generation, nothing to upload for it.
+        const start = extend || !req.startImage ? undefined : await hosted(req.startImage, req);
         const end = req.endImage ? await hosted(req.endImage, req) : undefined;
-        body = buildLumaBody(req, { start: start.url, end: end?.url });
-        images = { host: imageHost.label, frame0: { sha256: start.sha256, url: start.url }, ...(end ? { frame1: { sha256: end.sha256, url: end.url } } : {}) };
+        body = buildLumaBody(req, { start: start?.url, end: end?.url });
+        images = { host: imageHost.label, frame0: start ? { sha256: start.sha256, url: start.url } : { extends: extend }, ...(end ? { frame1: { sha256: end.sha256, url: end.url } } : {}) };
       } catch (err) { throw err instanceof InputError ? err : fail(err); }
       ctx.onPayload?.({ ...body, hostedImages: images });
       return send(ctx, (c, opts) => c.generations.create(body, opts));

@@ -6,7 +6,7 @@ import type { GenerationRequest } from '../../../core/providers/adapter.ts';
 import { buildFalInput } from '../../../core/providers/fal/fal-inputs.ts';
 import { klingReferences } from '../../../core/providers/fal/fal-reference-inputs.ts';
 import { buildRunwayEditBody, buildRunwayImageBody } from '../../../core/providers/runway/runway-inputs.ts';
-import { buildLumaModifyBody } from '../../../core/providers/luma/luma-inputs.ts';
+import { buildLumaBody, buildLumaModifyBody } from '../../../core/providers/luma/luma-inputs.ts';
 import { editModelFor, getModel } from '../../../core/providers/registry.ts';
 import { whyIneligible } from '../../../core/providers/gating.ts';
 import { keyframeModelFor } from '../../../core/providers/keyframe-models.ts';
@@ -48,6 +48,12 @@ test('edits: Kling O1 video_url + guidance image, Runway aleph2 keyframe at 0 + 
   assert.deepEqual(buildRunwayEditBody(req({ seed: 9 }), 'data:video/mp4;base64,AA', 'data:image/png;base64,BB'), { model: 'aleph2', videoUri: 'data:video/mp4;base64,AA', promptText: 'p', keyframes: [{ at: 0, uri: 'data:image/png;base64,BB' }], seed: 9 });
   assert.deepEqual(buildLumaModifyBody(req({ model: 'ray-2' }), { video: 'https://h/v.mp4', firstFrame: 'https://h/f.png' }),
     { generation_type: 'modify_video', model: 'ray-2', media: { url: 'https://h/v.mp4' }, mode: 'adhere_1', prompt: 'p', first_frame: { url: 'https://h/f.png' } });
+});
+
+test('luma extend by generation id: frame0 is the generation, no image needed; neither → a clear error', () => {
+  const b = buildLumaBody(req({ model: 'ray-2', extra: { extendFrom: 'gen-123' } }), { end: 'https://h/e.png' });
+  assert.deepEqual(b.keyframes, { frame0: { type: 'generation', id: 'gen-123' }, frame1: { type: 'image', url: 'https://h/e.png' } });
+  assert.throws(() => buildLumaBody(req({ model: 'ray-2' }), {}), /needs a start image or a generation to extend/);
 });
 
 test('gen4_image: ≤ 3 tagged references named in the prompt, a ratio from its list, the seed', () => {
