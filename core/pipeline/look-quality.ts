@@ -55,12 +55,13 @@ export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
         note: `${g.method} transfer: palette ΔE ${g.before.paletteDeltaE.toFixed(1)} → ${g.after.paletteDeltaE.toFixed(1)}`,
       };
     },
-    async score({ video, shot, references, previousClip, anchorClip, signal }) {
+    async score({ video, shot, references, previousClip, anchorClip, characterReference, signal }) {
       const s = await scoreTake({
         video, references: await referenceSet(references), previousVideo: previousClip, shotKind: shot.kind, deltas: shot.deltas, signal,
         anchorFrames: anchorClip ? await anchorFrames(anchorClip, signal) : undefined,
         // A static previz animatic of a still is meant to hold: frozen is judged on moving shots only.
         expectMotion: shot.motion !== 'static',
+        characterReference,
       });
       return { score: s.score, pass: s.pass, metrics: { ...s.metrics }, reasons: s.reasons, notes: s.notes, thresholds: { ...s.thresholds } };
     },

@@ -20,6 +20,10 @@ export interface ScoreOutcome {
 export interface QualityStep {
   /** `references`: the look reference images this shot's colour is anchored to. */
   grade(input: { video: string; shot: PlannedShot; references: readonly string[]; out: string; lutOut: string; signal?: AbortSignal }): Promise<GradeOutcome>;
-  /** `anchorClip`: the parent anchor's current take, for variants and seasonal swaps (structure outside the declared change). */
-  score(input: { video: string; shot: PlannedShot; references: readonly string[]; previousClip?: string; anchorClip?: string; signal?: AbortSignal }): Promise<ScoreOutcome>;
+  /**
+   * `anchorClip`: the parent anchor's current take, for variants and seasonal swaps (structure
+   * outside the declared change). `characterReference`: the image of the character the shot names;
+   * the take's face is judged against it (identity).
+   */
+  score(input: { video: string; shot: PlannedShot; references: readonly string[]; previousClip?: string; anchorClip?: string; characterReference?: string; signal?: AbortSignal }): Promise<ScoreOutcome>;
 }
