@@ -35,6 +35,9 @@ Options:
                       scaled / retimed locally (the extra cost is shown); refuse: stop instead
   --formats LIST      timelines: ${EXPORT_FORMATS.join(',')} (default: all)
   --all               export takes still awaiting review too
+  --semantic          also judge each take by CLIP image similarity to the look's references,
+                      computed on Replicate (needs REPLICATE_API_TOKEN; a few predictions per
+                      clip, recorded on the take as an estimated cost)
   --allow-outside     use images outside the LOOK.json's folder (../, absolute paths, symlinks
                       out of it); without it such a reference is refused (exit 2)
   --json              print the result as JSON on stdout
@@ -91,6 +94,7 @@ export const command: CliCommand = {
       out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
       concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, wait: { type: 'boolean' }, clips: { type: 'string' },
       seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' },
+      semantic: { type: 'boolean' },
     });
     const [lookPath, ...extra] = positionals;
     if (!lookPath) throw new InputError('run: missing LOOK.json argument. Run "continuity run --help".', 'LOOK.json');
@@ -107,6 +111,7 @@ export const command: CliCommand = {
       resume: values.resume, waitForProject: values.wait, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
       maxRetries: numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true }),
       formats: parseFormats(values.formats), includeAll: values.all, conformPolicy: values.conform as 'conform' | 'refuse' | undefined,
+      semantic: values.semantic,
     }, Boolean(values.json), io, clips ?? 12);
   },
 };

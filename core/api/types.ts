@@ -170,6 +170,8 @@ export interface AppSettings {
   commercialOnly: boolean;
   ffmpegPath: string | null;
   concurrency: number;
+  /** Judge takes also by CLIP similarity on Replicate (paid, needs a Replicate key); off unless turned on. */
+  semanticCheck?: boolean;
 }
 
 export interface KeyStatus {

@@ -10,6 +10,7 @@ import type { ConformPolicy } from '../providers/conform-plan.ts';
 import { createShotRenderer } from './create-renderer.ts';
 import { exportLook, type ExportLookResult } from './export-look.ts';
 import { createLookQualityStep } from './look-quality.ts';
+import { createReplicateClip } from '../providers/replicate/replicate-clip.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
 import { importLookFile } from './project-look.ts';
 import { runLookBatch, type RunLookResult } from './run-look.ts';
@@ -36,6 +37,8 @@ export interface RunLookFileOptions {
   /** How the gate's auto-approvals of this headless run are described in the record (default: `continuity run`). */
   approveAction?: string;
   env?: NodeJS.ProcessEnv;
+  /** The user turned on the semantic metric (Replicate CLIP); refused without a Replicate key. */
+  semantic?: boolean;
   /** Another writer holds the project: wait for it (true) or refuse naming it (default). */
   waitForProject?: boolean;
   /** Told once when the project is held by another writer and this run waits. */
@@ -70,7 +73,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`, conformPolicy: o.conformPolicy,
     });
     try {
-      const quality = createLookQualityStep();
+      const quality = createLookQualityStep({ semantic: o.semantic ? createReplicateClip({ env: o.env }) : undefined });
       const run = await runLookBatch({
         project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
         budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,

@@ -202,6 +202,9 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   // Identity is judged whenever the shot names a character, whatever mechanism made the take.
   const characterReference = characterReferenceFor(cx.assets, shot.characterReference)?.path;
   const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, anchorClip, characterReference, signal: cx.signal });
+  // A paid measurement (the semantic metric) is money this attempt spent, over its clip estimate.
+  const measured = (quality.spend ?? []).reduce((sum, s) => sum + s.usd, 0);
+  if (measured > 0) cx.budget.settle(0, measured);
   const record: AttemptRecord = {
     // The mechanism the start image actually served (an identity keyframe without its character
     // reference is a style keyframe), with the reason when it differs from the one chosen.

@@ -4,7 +4,7 @@
  * (thresholds.ts holds the policy table); metrics are all local, plus an optional semantic
  * similarity supplied by a provider (CLIP features) when a key is set.
  */
-import { InputError } from '../domain/errors.ts';
+import { InputError, isCanceled } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import type { Delta, ShotKind } from '../domain/shot.ts';
 import { measureTake, type ReferenceSet } from './measure-frames.ts';
@@ -74,8 +74,14 @@ export async function scoreTake(input: ScoreTakeInput): Promise<TakeScore> {
   const targetHex = deltas.flatMap((d) => (d.kind === 'palette' ? d.targetHex : []));
   const anchorFrames = input.anchorFrames ?? (input.anchorVideo ? await readAnchorFrames(input.anchorVideo, input.signal) : undefined);
   const { metrics, problems } = measureTake({ ...frames, first }, references, { previousLast, anchorFrames, targetHex, expectMotion: input.expectMotion });
-  if (input.semanticSimilarity) metrics.semantic = await semantic(input.semanticSimilarity, frames.pooled, references.images);
   const { thresholds, notes } = thresholdsFor(input.shotKind, deltas, input.thresholds);
+  if (input.semanticSimilarity) {
+    // An optional provider metric that could not be had is absent from the score, and says why.
+    try { metrics.semantic = await semantic(input.semanticSimilarity, frames.pooled, references.images); } catch (err) {
+      if (isCanceled(err)) throw err;
+      notes.push(`semantic similarity not measured: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   if (input.characterReference) {
     // Imported here, not at the top: tfjs and the face model cost seconds nobody else should pay.
     const { judgeIdentity } = await import('./identity/judge-identity.ts');
