@@ -5,8 +5,8 @@
 import type { CliCommand, CliIO } from '../command.ts';
 import { numberOption, parseCommandArgs } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
-import { runLookFile, type RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/export-formats.ts';
+import type { RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
 import { createRunProgress } from '../shared/run-progress.ts';
 import { formatRunSummary } from '../shared/run-summary.ts';
 import { createStageTimer } from '../shared/stage-times.ts';
@@ -54,6 +54,8 @@ export function parseFormats(raw: string | undefined): ExportFormat[] | undefine
 export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: CliIO, totalClips: number): Promise<number> {
   const progress = createRunProgress(io, totalClips);
   const stages = createStageTimer();
+  // The engine loads only once the arguments are known good: a bad-input rejection stays cheap.
+  const { runLookFile } = await import('../../core/pipeline/run-look-file.ts');
   const result = await runLookFile({
     ...opts, signal: io.signal,
     onEvent: (e) => { stages.onEvent(e); progress.onEvent(e); },
