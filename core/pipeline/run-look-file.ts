@@ -56,6 +56,8 @@ export const DEFAULT_PROJECT_DIR = '.continuity-project';
 export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileResult> {
   const outDir = resolve(o.outDir);
   const projectDir = resolve(o.projectDir ?? join(outDir, DEFAULT_PROJECT_DIR));
+  // Turned on without a Replicate key: refused before anything is created or locked.
+  const semantic = o.semantic ? createReplicateClip({ env: o.env }) : undefined;
   const project = openProject(projectDir, { create: true });
   let lock;
   try {
@@ -73,7 +75,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`, conformPolicy: o.conformPolicy,
     });
     try {
-      const quality = createLookQualityStep({ semantic: o.semantic ? createReplicateClip({ env: o.env }) : undefined });
+      const quality = createLookQualityStep({ semantic });
       const run = await runLookBatch({
         project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
         budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,

@@ -6,7 +6,9 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { runLookFile } from '../../../core/pipeline/run-look-file.ts';
 import { makeClip, makeTempDir } from '../../helpers/make-clips.ts';
 import { extractFrame } from '../../../core/media/extract-frame.ts';
 import { loadImage } from '../../../core/media/load-image.ts';
@@ -42,8 +44,11 @@ before(async () => {
 });
 after(async () => { await rep.close(); await cleanup(); });
 
-test('no Replicate key: the semantic check is refused naming the variable', () => {
+test('no Replicate key: the semantic check is refused naming the variable, and a run refuses before it creates anything', async () => {
   assert.throws(() => createReplicateClip({ env: {} }), (e: unknown) => e instanceof InputError && /REPLICATE_API_TOKEN/.test(e.message));
+  const out = join(dir, 'no-key-run');
+  await assert.rejects(runLookFile({ lookPath: join(dir, 'LOOK.json'), outDir: out, semantic: true, env: {} }), (e: unknown) => e instanceof InputError && /REPLICATE_API_TOKEN/.test(e.message));
+  assert.equal(existsSync(out), false, 'no project folder was made');
 });
 
 test('similarity: same picture high, another lower; the reference is embedded once; each prediction costs an estimate', async () => {
