@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   ffmpegPath: null,
   concurrency: 2,
   lumaImageHost: null,
+  semanticCheck: false,
 };
 
 /** Small JSON document helper shared by the file-backed stores of the facade. */

@@ -176,6 +176,8 @@ export interface AppSettings {
    * null: none chosen (Luma stays gated and says so). Optional: older settings files lack it.
    */
   lumaImageHost?: 'fal' | null;
+  /** Judge takes also by CLIP similarity on Replicate (paid, needs a Replicate key); off unless turned on. */
+  semanticCheck?: boolean;
 }
 
 export interface KeyStatus {
