@@ -126,7 +126,10 @@ test('browser host: project → references → brand kit → canon → matrix �
   await nav(page, 'Review', 'review');
   const verdicts = ['approved', 'approved', 'approved', 'rejected', 'approved', 'approved', 'rejected', 'approved'];
   for (const [i, v] of verdicts.entries()) {
-    const current = await page.waitForSelector('[data-screen="review"][data-ready="true"]:not([data-take-id=""])');
+    const current = await page.waitForSelector('[data-screen="review"][data-ready="true"]:not([data-take-id=""])').catch(async (err: Error) => {
+      await shot(page, 'failed-review');
+      throw new Error(`${err.message}\npage errors: ${pageErrors.join(' | ')}\n${(await page.locator('main').innerText()).slice(0, 1500)}`);
+    });
     const shotId = await current.getAttribute('data-shot-id');
     await page.keyboard.press(v === 'approved' ? 'a' : 'r');
     await page.waitForSelector(`[data-screen="review"][data-shot-id="${shotId}"][data-verdict="${v}"]`);
