@@ -59,7 +59,7 @@ test('browser host: a 3-shot session (bridge, style match, flashback) rendered, 
   await page.getByRole('button', { name: 'Draft canon offline' }).click();
   await ready(page, 'canon', '[data-canon-version="1"]');
   // Canon history: an edit saved as version 2, then version 1 viewed and restored as version 3.
-  await page.getByLabel('Era').fill('the 1970s');
+  await page.getByLabel('Era', { exact: true }).fill('the 1970s');
   await page.getByRole('button', { name: 'Save canon' }).click();
   await ready(page, 'canon', '[data-canon-version="2"]');
   await page.getByTestId('canon-versions').locator('summary').click();
@@ -69,7 +69,7 @@ test('browser host: a 3-shot session (bridge, style match, flashback) rendered, 
   await page.getByRole('alertdialog').getByRole('button', { name: 'Restore this version' }).click();
   await ready(page, 'canon', '[data-canon-version="3"]');
   assert.match(await page.getByTestId('canon-version').innerText(), /restored from version 1/);
-  assert.notEqual(await page.getByLabel('Era').inputValue(), 'the 1970s', 'the restored canon is on screen');
+  assert.notEqual(await page.getByLabel('Era', { exact: true }).inputValue(), 'the 1970s', 'the restored canon is on screen');
   await shot(page, '04b-canon-history');
   await draftSize(page);
 
