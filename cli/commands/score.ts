@@ -7,9 +7,6 @@
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { scoreTake } from '../../core/quality/score-take.ts';
-import { parseDeltaArg } from '../../core/quality/parse-delta.ts';
-import { isImagePath } from '../../core/media/thumbnail.ts';
 import type { ShotKind } from '../../core/domain/shot.ts';
 
 const KINDS = ['anchor', 'variant', 'seasonal', 'sequence'] as const;
@@ -56,10 +53,13 @@ export const command: CliCommand = {
     exactlyOnePositional('score', positionals, 'VIDEO', 'VIDEO or IMAGE');
     const references = values.reference ?? [];
     if (references.length === 0) throw new InputError('--reference IMAGE is required (the look reference to score against)', 'reference', references);
+    const { parseDeltaArg } = await import('../../core/quality/parse-delta.ts');
     const deltas = (values.delta ?? []).map(parseDeltaArg);
     const kind = values.kind ?? (deltas.length ? 'variant' : 'anchor');
     if (!KINDS.includes(kind as ShotKind)) throw new InputError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 'kind', kind);
     const take = positionals[0]!;
+    // The scorer (sharp, ffmpeg plumbing) loads only once the arguments are known good.
+    const [{ scoreTake }, { isImagePath }] = await Promise.all([import('../../core/quality/score-take.ts'), import('../../core/media/thumbnail.ts')]);
     const result = await scoreTake({
       ...(isImagePath(take) ? { image: take } : { video: take }),
       referenceImages: references, previousVideo: values.previous, anchorVideo: values.anchor, deltas, shotKind: kind as ShotKind, signal: io.signal,

@@ -7,11 +7,12 @@ import { openProject } from '../store/open-project.ts';
 import { lockProject, thisCommand } from '../store/project-lock.ts';
 import type { ExportFormat } from '../export/types.ts';
 import type { ConformPolicy } from '../providers/conform-plan.ts';
+import type { BatchSize } from '../domain/batch-sizes.ts';
 import { createShotRenderer } from './create-renderer.ts';
 import { exportLook, type ExportLookResult } from './export-look.ts';
 import { createLookQualityStep } from './look-quality.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
-import { importLookFile } from './project-look.ts';
+import { importLookFile, saveProjectLook } from './project-look.ts';
 import { runLookBatch, type RunLookResult } from './run-look.ts';
 
 export interface RunLookFileOptions {
@@ -28,6 +29,8 @@ export interface RunLookFileOptions {
   resume?: boolean;
   clips?: number;
   seed?: number;
+  /** Render at this size instead of the look's (a quick previz draft); saved on the project's copy of the look. */
+  size?: BatchSize;
   maxRetries?: number;
   formats?: ExportFormat[];
   includeAll?: boolean;
@@ -60,7 +63,13 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
     lock = await lockProject(project.dir, { command: thisCommand('continuity run'), wait: o.waitForProject, signal: o.signal, onWaiting: o.onProjectWaiting });
   } catch (err) { project.close(); throw err; }
   try {
-    const { lookId, loaded } = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
+    const imported = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
+    const { lookId } = imported;
+    // A draft size lives on the project's copy of the look (the LOOK.json is the user's and untouched),
+    // so the plan, the renders and the pack all agree on it.
+    const loaded = o.size && o.size !== imported.loaded.look.batch.size
+      ? await saveProjectLook(project, lookId, { ...imported.loaded.look, batch: { ...imported.loaded.look.batch, size: o.size } })
+      : imported.loaded;
     const batch = loaded.look.batch;
     // --model alone: the registry knows which provider offers it.
     const provider = o.provider ?? (o.model ? undefined : batch.provider);
