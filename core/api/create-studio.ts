@@ -23,6 +23,7 @@ import { runHandlers, type RunRegistry } from './handlers/run-handlers.ts';
 import { reviewHandlers } from './handlers/review-handlers.ts';
 import { exportHandlers } from './handlers/export-handlers.ts';
 import { sessionHandlers } from './handlers/session-handlers.ts';
+import { stuckJobHandlers } from './handlers/stuck-job-handlers.ts';
 
 export interface CreateStudioOptions {
   /** App data: recent projects, settings (unless a store is given), staged uploads, logs. */
@@ -84,6 +85,7 @@ export function createStudio(opts: CreateStudioOptions): Studio {
     ...reviewHandlers(ctx),
     ...exportHandlers(ctx),
     ...sessionHandlers(ctx),
+    ...stuckJobHandlers(ctx),
   };
   return {
     invoke: (name, payload) => dispatch(handlers, name, payload),

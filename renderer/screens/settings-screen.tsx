@@ -83,7 +83,7 @@ export function SettingsScreen() {
           </div>
           <h2>Models</h2>
           <ul className="models" aria-label="Models">
-            {video.map((m) => <li key={`${m.provider}:${m.id}`} className={m.eligible ? '' : 'muted'}><strong>{m.provider}</strong> {m.id}{m.pricePerSecondUsd ? ` · $${m.pricePerSecondUsd.toFixed(3)}/s` : m.provider === 'local' ? ' · free' : ''}{m.why && <div className="small">{m.why}</div>}</li>)}
+            {video.map((m) => <li key={`${m.provider}:${m.id}`} className={m.eligible ? '' : 'muted'}><strong>{m.provider}</strong> {m.id}{m.pricePerSecondUsd ? ` · list price $${m.pricePerSecondUsd.toFixed(3)}/s` : m.provider === 'local' ? ' · free' : ''}{m.why && <div className="small">{m.why}</div>}</li>)}
           </ul>
         </div>
       </div>
