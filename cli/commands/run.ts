@@ -26,6 +26,8 @@ Options:
   --concurrency N     clips in flight at once (default: CPU cores)
   --project DIR       project folder (default: DIR/.continuity-project)
   --resume            continue an interrupted run: finished clips are kept, nothing is re-submitted
+  --replan            the plan changed (clip count, seed, size or canon): replace the project's
+                      shots and delete their takes (without it such a run is refused, exit 2)
   --wait              when another run or the app is writing to the project, wait for it to
                       finish instead of refusing
   --clips N           clips in the batch, 8-20 (default: the look's)
@@ -104,7 +106,7 @@ export const command: CliCommand = {
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs('run', argv, {
       out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
-      concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, wait: { type: 'boolean' }, clips: { type: 'string' },
+      concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, replan: { type: 'boolean' }, wait: { type: 'boolean' }, clips: { type: 'string' },
       seed: { type: 'string' }, size: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' },
       semantic: { type: 'boolean' },
     });
@@ -120,7 +122,7 @@ export const command: CliCommand = {
       lookPath, allowOutside: values['allow-outside'], outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
       budgetUsd: numberOption('budget', values.budget, { min: 0 }) ?? null,
       concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
-      resume: values.resume, waitForProject: values.wait, clips, size: parseSizeOption(values.size), seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
+      resume: values.resume, replan: values.replan, waitForProject: values.wait, clips, size: parseSizeOption(values.size), seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
       maxRetries: numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true }),
       formats: parseFormats(values.formats), includeAll: values.all, conformPolicy: values.conform as 'conform' | 'refuse' | undefined,
       semantic: values.semantic,

@@ -8,11 +8,16 @@ import { storedEdits } from '../plan/shot-edits.ts';
 import { shotRowId } from '../pipeline/run-look.ts';
 import { getCanonVersion, saveLook } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
-import { listShots, replaceLookShots, type ShotRow } from '../store/shots-repo.ts';
+import { syncLookShots } from '../pipeline/sync-look-shots.ts';
+import { listShots, type ShotRow } from '../store/shots-repo.ts';
 import { loadedLookFromProject } from './loaded-look.ts';
 import { requireLook } from './views.ts';
 
-export async function planAndStore(project: Project, lookId: string, clips: number, seed: number): Promise<{ plan: LookPlan; rows: ShotRow[] }> {
+/**
+ * `replace`: the person confirmed a new plan (the app's Re-plan asks first), so a different plan
+ * may delete the look's shots and takes; without it a different plan over takes is refused.
+ */
+export async function planAndStore(project: Project, lookId: string, clips: number, seed: number, replace = false): Promise<{ plan: LookPlan; rows: ShotRow[] }> {
   const row = requireLook(project, lookId);
   const c = getCanonVersion(project.db, lookId);
   if (!c) throw new InputError('This look has no canon yet: draft it on the Brief & canon screen first.', 'canon', null);
@@ -23,7 +28,13 @@ export async function planAndStore(project: Project, lookId: string, clips: numb
   // Edited shots (the shot editor, a remix) stay as edited when the plan is the same one.
   const plan = await planLoadedLook(loaded, { clips, seed, canon: { canon: c.canon, version: c.version, source: 'edited' }, shotEdits: storedEdits(existing) });
   const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
-  const same = existing.length === wanted.length && existing.every((r, i) => r.id === wanted[i]!.id && JSON.stringify(r.plan) === JSON.stringify(wanted[i]!.plan));
-  // Re-planning the identical matrix keeps rendered takes; a different plan replaces the shots.
-  return { plan, rows: same ? existing : replaceLookShots(project.db, lookId, wanted) };
+  // Re-planning the identical matrix keeps rendered takes and added shots; a different plan
+  // replaces the shots only when the person asked for it.
+  try {
+    return { plan, rows: syncLookShots(project.db, lookId, wanted, { replace, how: 'Choose Re-plan on the plan screen to replace them with the new plan.' }) };
+  } catch (err) {
+    // Refused: the look keeps the batch settings its stored shots were planned with.
+    saveLook(project.db, { id: row.id, look: row.look, dir: row.dir });
+    throw err;
+  }
 }

@@ -12,7 +12,7 @@ import type { PromptPack } from '../domain/prompt-pack.ts';
 import type { Delta, PlannedShot } from '../domain/shot.ts';
 import { buildDeltaCatalog } from '../plan/delta-catalog.ts';
 import { parseDelta } from '../plan/parse-delta.ts';
-import { withShotEdit } from '../plan/shot-edits.ts';
+import { withShotEdit, type EditableShot } from '../plan/shot-edits.ts';
 import { getCanonVersion } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
 import { insertShot, listShots, setShotStatus, updateShotPlan, type ShotRow } from '../store/shots-repo.ts';
@@ -118,7 +118,9 @@ function targetShot(project: Project, lookId: string, rows: ShotRow[], row: Shot
   const plan: PlannedShot = {
     ...row.plan, id: `${row.plan.id}-x${n}`, index: Math.max(...rows.map((r) => r.position)) + 1, kind: 'variant', parentId: row.plan.id, deltas,
     motion: camera?.kind === 'camera' ? camera.motion : row.plan.motion, label: `${row.plan.id}-x${n}: ${deltas.map((d) => d.label).join(' + ')}`,
-  };
+    // The planner never makes this shot: marked so re-planning the same plan keeps it (and its takes).
+    added: { by: 'remix', at: new Date().toISOString() },
+  } as EditableShot;
   const inserted = insertShot(project.db, lookId, { id: shotRowId(lookId, plan.id), plan, position: plan.index });
   return { target: inserted, created: true };
 }

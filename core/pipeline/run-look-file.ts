@@ -28,6 +28,8 @@ export interface RunLookFileOptions {
   budgetUsd?: number | null;
   concurrency?: number;
   resume?: boolean;
+  /** A different plan (clip count, seed, size, canon) may replace the project's shots and delete their takes. */
+  replan?: boolean;
   clips?: number;
   seed?: number;
   /** Render at this size instead of the look's (a quick previz draft); saved on the project's copy of the look. */
@@ -88,7 +90,7 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       const quality = createLookQualityStep({ semantic });
       const run = await runLookBatch({
         project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
-        budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,
+        budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume, replan: o.replan,
         autoApprove: { action: o.approveAction ?? 'gate pass in a headless run (continuity run): no person reviewed it' }, signal: o.signal, onEvent: o.onEvent,
       });
       // Every shot failed: nothing to export, and "no rendered takes" would hide the real reasons

@@ -11,7 +11,7 @@ import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
 import { storedEdits } from '../plan/shot-edits.ts';
 import type { Project } from '../store/open-project.ts';
 import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
-import { listShots, replaceLookShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
+import { listShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
 import { listTakes, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
 import { createBudget } from './budget.ts';
 import { lookImagesOf, resolveLookAssets } from './look-assets.ts';
@@ -24,6 +24,7 @@ import { runShot, type ShotOutcome } from './run-shot.ts';
 import type { ShotRenderer } from './shot-renderer.ts';
 import { makeWorkDir } from '../runtime/work-dirs.ts';
 import type { PlannedShot } from '../domain/shot.ts';
+import { syncLookShots } from './sync-look-shots.ts';
 
 export interface RunLookOptions {
   project: Project;
@@ -38,6 +39,8 @@ export interface RunLookOptions {
   concurrency?: number;
   /** Keep shots that already have a current take from an earlier (killed) run. */
   resume?: boolean;
+  /** The caller asked for a new plan: a different plan may replace the look's shots and delete their takes. */
+  replan?: boolean;
   /**
    * Make variants and seasonal swaps from their anchor's take (default true); false renders them
    * from the look's references like anchors (the behaviour before issue 11).
@@ -79,7 +82,7 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   });
   if (!canonRow) saveCanonVersion(project.db, lookId, plan.canon, plan.canonSource);
 
-  const rows = syncShots(project, lookId, plan, o.resume ?? false);
+  const rows = syncShots(project, lookId, plan, o.replan ?? false);
   const images = lookImagesOf(loaded);
   const assets = resolveLookAssets(images.references, images.productShots);
   const { width, height } = plan.packs[0]!.size;
@@ -178,13 +181,15 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   return { promise, resolve };
 }
 
-/** Store the plan's shots, keeping existing rows (and their takes) when resuming the same plan. */
-function syncShots(project: Project, lookId: string, plan: LookPlan, resume: boolean): ShotRow[] {
+/**
+ * The stored row of each planned shot, in plan order. The same plan keeps every row and take
+ * (and shots a person added, which this batch does not render); a different plan replaces them
+ * only when the caller asked (`replan`).
+ */
+function syncShots(project: Project, lookId: string, plan: LookPlan, replan: boolean): ShotRow[] {
   const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
-  const existing = listShots(project.db, lookId);
-  const same = existing.length === wanted.length && existing.every((row, i) => row.id === wanted[i]!.id && JSON.stringify(row.plan) === JSON.stringify(wanted[i]!.plan));
-  if (resume && same) return existing;
-  return replaceLookShots(project.db, lookId, wanted);
+  const rows = syncLookShots(project.db, lookId, wanted, { replace: replan, how: 'Run with --replan to replace them with the new plan, or with the look\'s own clip count and seed to keep them.' });
+  return wanted.map((w) => rows.find((r) => r.id === w.id)!);
 }
 
 function resumedSummary(project: Project, row: ShotRow, index: number): ShotSummary | undefined {

@@ -9,7 +9,17 @@ import type { PlannedShot } from '../domain/shot.ts';
 
 /** Who changed the shot and when; `original` is what the planner made. */
 export interface ShotEdit { original: PlannedShot; by: string; at: string }
-export type EditableShot = PlannedShot & { edit?: ShotEdit };
+/** A shot a person added to the matrix (a remix of an anchor): who added it and when. */
+export interface ShotAdded { by: string; at: string }
+export type EditableShot = PlannedShot & { edit?: ShotEdit; added?: ShotAdded };
+
+/**
+ * True for a shot the planner never makes (added by a person): re-planning the same plan keeps
+ * it beside the planner's shots instead of calling the plan "different" (core/pipeline/sync-look-shots.ts).
+ */
+export function isAddedShot(shot: EditableShot): boolean {
+  return shot.added !== undefined;
+}
 
 /** The planner's version of a stored shot (the shot itself when it was never edited). */
 export function plannerShot(shot: EditableShot): PlannedShot {

@@ -97,7 +97,8 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
     'plan.create': async ({ lookId, clips, seed }) => {
       const { project } = requireProject(ctx);
       if (isRunning(lookId)) throw new InputError('A run of this look is in progress: wait for it to finish (or cancel it) before re-planning.', 'lookId', lookId);
-      const { plan, rows } = await planAndStore(project, lookId, clips, seed);
+      // The app asks the person before a re-plan that removes takes (matrix screen), so this one may replace.
+      const { plan, rows } = await planAndStore(project, lookId, clips, seed, true);
       ctx.emit('look-updated', { lookId }); // the batch now records this clip count and seed
       const look = requireLook(project, lookId).look;
       const budget = look.batch.budgetUsd ?? ctx.settings.get().budgetUsd;
