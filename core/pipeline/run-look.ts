@@ -188,7 +188,7 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
  */
 function syncShots(project: Project, lookId: string, plan: LookPlan, replan: boolean): ShotRow[] {
   const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
-  const rows = syncLookShots(project.db, lookId, wanted, { replace: replan, how: 'Run with --replan to replace them with the new plan, or with the look\'s own clip count and seed to keep them.' });
+  const rows = syncLookShots(project.db, lookId, wanted, { replace: replan, how: 'Run with --replan to replace them with the new plan, or with the look\'s own clip count to keep them.' });
   return wanted.map((w) => rows.find((r) => r.id === w.id)!);
 }
 

@@ -8,6 +8,7 @@ import type { LookFile } from '../domain/look.ts';
 import type { Delta } from '../domain/shot.ts';
 import { colourName, hexToHsl, hslToHex } from '../canon/colour-words.ts';
 import { containsBanned, compileBannedTerms } from '../canon/do-not-use.ts';
+import { wordsFromFileName } from './delta-words.ts';
 
 export type PaletteDelta = Extract<Delta, { kind: 'palette' }>;
 export type PropDelta = Extract<Delta, { kind: 'prop' }>;
@@ -72,7 +73,7 @@ export function buildDeltaCatalog(look: LookFile, canon: Canon): DeltaCatalog {
   const layerRef = look.references.findIndex((r) => r.role === 'product' || r.role === 'style');
   const prop: PropDelta[] = [];
   look.productShots.forEach((p, index) => {
-    const name = p.name ?? `product ${index + 1}`;
+    const name = p.name?.trim() ? wordsFromFileName(p.name) : `product ${index + 1}`;
     prop.push({ kind: 'prop', label: `hero product forward: ${name}`, prop: `${name} in the foreground`, layer: { source: 'product', index } });
   });
   // A swap brings in something the anchor does not have: props already in the canon are no swap.
@@ -91,7 +92,7 @@ export function buildDeltaCatalog(look: LookFile, canon: Canon): DeltaCatalog {
     const motif = motifs.find((m) => ok(m));
     const p = props.find((x) => ok(x));
     if (!motif || !p) return [];
-    return [{ season, motif: { kind: 'motif' as const, label: `${season} motif`, motif, season }, prop: { kind: 'prop' as const, label: `${season} prop`, prop: p } }];
+    return [{ season, motif: { kind: 'motif' as const, label: `${season}: ${motif}`, motif, season }, prop: { kind: 'prop' as const, label: `${season}: ${p}`, prop: p } }];
   });
 
   return {

@@ -8,6 +8,7 @@ import { CAMERA_MOTIONS, FRAMINGS, type CameraMotion, type Framing } from '../do
 import { InputError } from '../domain/errors.ts';
 import type { Delta } from '../domain/shot.ts';
 import type { DeltaCatalog } from './delta-catalog.ts';
+import { deltaValueWords } from './delta-words.ts';
 
 const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
 const KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'];
@@ -20,7 +21,9 @@ function fail(raw: string, why: string): never {
 export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
   const at = raw.indexOf(':');
   const kind = (at < 0 ? raw : raw.slice(0, at)).trim().toLowerCase();
-  const value = at < 0 ? '' : raw.slice(at + 1).trim();
+  const typed = at < 0 ? '' : raw.slice(at + 1).trim();
+  // Palette colours and camera motions are codes; the other kinds' values are words for prompts and labels.
+  const value = kind === 'palette' || kind === 'camera' ? typed : deltaValueWords(typed);
   switch (kind) {
     case 'palette': {
       if (/^#[0-9a-f]{6}(\s*,\s*#[0-9a-f]{6})*$/i.test(value)) {
@@ -57,7 +60,9 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
       if (!(SEASONS as readonly string[]).includes(s)) fail(raw, `season must be one of ${SEASONS.join(', ')}`);
       const text = rest.join(':').trim();
       const preset = catalog.seasons.find((x) => x.season === s)?.motif;
-      return { kind: 'motif', label: `${s} motif`, motif: text || preset?.motif || `${s} details`, season: s as (typeof SEASONS)[number] };
+      const motif = text || preset?.motif || `${s} details`;
+      // The label names the motif itself, not only its season.
+      return { kind: 'motif', label: `${s}: ${motif}`, motif, season: s as (typeof SEASONS)[number] };
     }
     default:
       return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${KINDS.join(', ')}`);

@@ -5,6 +5,7 @@ import { remixInstruction } from '../../../core/canon/remix-instruction.ts';
 import { InputError } from '../../../core/domain/errors.ts';
 import type { DeltaCatalog } from '../../../core/plan/delta-catalog.ts';
 import { parseDelta } from '../../../core/plan/parse-delta.ts';
+import { wordsFromFileName } from '../../../core/plan/delta-words.ts';
 import { cameraPath } from '../../../core/providers/local/camera-path.ts';
 import { localDeltaGap } from '../../../core/providers/local/local-delta-support.ts';
 import { remixArgs, remixFilter } from '../../../core/providers/local/remix-args.ts';
@@ -45,6 +46,7 @@ test('--delta parsing: every kind, named palettes, and bad input names the value
   assert.deepEqual(parseDelta('camera:tilt-up@close', catalog), { kind: 'camera', label: 'camera: tilt-up @ close', motion: 'tilt-up', framing: 'close' });
   assert.equal(parseDelta('motif:winter', catalog).kind, 'motif');
   assert.equal(parseDelta('scene:a door left ajar', catalog).kind, 'scene');
+  assert.deepEqual(parseDelta('motif:autumn:scattered fallen leaves', catalog), { kind: 'motif', label: 'autumn: scattered fallen leaves', motif: 'scattered fallen leaves', season: 'autumn' });
   for (const bad of ['colour:red', 'camera:zoom', 'motif:monsoon', 'prop:product[3]', 'palette:neon']) {
     assert.throws(() => parseDelta(bad, catalog), (e: unknown) => e instanceof InputError && e.message.includes(JSON.stringify(bad)), bad);
   }
@@ -54,4 +56,12 @@ test('plan-time gaps: a prop with no photograph and no drawing is flagged, other
   assert.equal(localDeltaGap({ kind: 'prop', label: 'p', prop: 'a small pumpkin' }, 0), null);
   assert.match(localDeltaGap({ kind: 'prop', label: 'p', prop: 'a unicycle' }, 0)!, /unicycle/);
   assert.match(localDeltaGap({ kind: 'prop', label: 'p', prop: 'bag', layer: { source: 'product', index: 1 } }, 1)!, /product shot 1/);
+});
+
+test('delta words (issue 16 item 8): no file names and no repeated kinds in labels and prompts', () => {
+  assert.deepEqual(parseDelta('prop:prop: a brass tray', catalog), { kind: 'prop', label: 'prop: a brass tray', prop: 'a brass tray' });
+  assert.deepEqual(parseDelta('prop:product-bag.png', catalog), { kind: 'prop', label: 'prop: product bag', prop: 'product bag' });
+  assert.deepEqual(parseDelta('scene:scene: a door left ajar', catalog), { kind: 'scene', label: 'a door left', change: 'a door left ajar' });
+  assert.equal(wordsFromFileName('products/Linen_tote-bag.JPG'), 'Linen tote bag');
+  assert.equal(wordsFromFileName('our tote bag'), 'our tote bag', 'words stay words');
 });
