@@ -97,8 +97,10 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
     'plan.create': async ({ lookId, clips, seed }) => {
       const { project } = requireProject(ctx);
       if (isRunning(lookId)) throw new InputError('A run of this look is in progress: wait for it to finish (or cancel it) before re-planning.', 'lookId', lookId);
-      // The app asks the person before a re-plan that removes takes (matrix screen), so this one may replace.
-      const { plan, rows } = await planAndStore(project, lookId, clips, seed, true);
+      // The matrix screen asks the person before a re-plan with another clip count or seed ("Re-plan
+      // and remove takes"), so that one may replace; the same settings keep every shot with a take.
+      const batch = requireLook(project, lookId).look.batch;
+      const { plan, rows } = await planAndStore(project, lookId, clips, seed, clips !== batch.clips || seed !== batch.seed);
       ctx.emit('look-updated', { lookId }); // the batch now records this clip count and seed
       const look = requireLook(project, lookId).look;
       const budget = look.batch.budgetUsd ?? ctx.settings.get().budgetUsd;
