@@ -28,8 +28,8 @@ export async function planAndStore(project: Project, lookId: string, clips: numb
   // Edited shots (the shot editor, a remix) stay as edited when the plan is the same one.
   const plan = await planLoadedLook(loaded, { clips, seed, canon: { canon: c.canon, version: c.version, source: 'edited' }, shotEdits: storedEdits(existing) });
   const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
-  // Re-planning the identical matrix keeps rendered takes and added shots; a different plan
-  // replaces the shots only when the person asked for it.
+  // Shots the plan keeps keep their takes (and added shots stay); shots with takes that a
+  // different plan drops go only when the person asked for it (core/pipeline/sync-look-shots.ts).
   try {
     return { plan, rows: syncLookShots(project.db, lookId, wanted, { replace, how: 'Choose Re-plan on the plan screen to replace them with the new plan.' }) };
   } catch (err) {

@@ -182,9 +182,9 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
 }
 
 /**
- * The stored row of each planned shot, in plan order. The same plan keeps every row and take
- * (and shots a person added, which this batch does not render); a different plan replaces them
- * only when the caller asked (`replan`).
+ * The stored row of each planned shot, in plan order. Rows and takes of shots the plan still has
+ * are kept (and shots a person added, which this batch does not render); shots with takes that a
+ * different plan drops are deleted only when the caller asked (`replan`), see sync-look-shots.ts.
  */
 function syncShots(project: Project, lookId: string, plan: LookPlan, replan: boolean): ShotRow[] {
   const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
