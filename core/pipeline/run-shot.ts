@@ -140,7 +140,7 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
       // A seedless model re-samples the same request: the new seed goes to the keyframe instead
       // (a new crop / generated keyframe), so the inputs differ; a bridge frame does not take it.
       while (keyframeSeeds.has(keyframeSeed)) keyframeSeed = (keyframeSeed + 1) % 2 ** 31;
-      change = `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} (the model takes no seed)`;
+      change = `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} and a new draw (the model takes no seed)`;
     } else {
       change = decision.change === 'new-seed' ? `new seed ${last.seedSent ?? 'none'} → ${decision.seed}`
         : decision.change === 'stronger-style' ? `style strength ${last.styleStrength} → ${decision.styleStrength}`
@@ -210,7 +210,10 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams, s
     // A generated keyframe is money spent on this attempt, over its clip estimate.
     if (start.keyframe) cx.budget.settle(0, start.keyframe.costUsd);
     const seedSent = cx.renderer.model.inputs.seed === 'none' ? null : p.seed;
-    const key = await attemptInputsKey({ mechanism: start.mechanism, seedSent, startImage: start.path, prompt: job.prompt, extra: [shot.deltas, job.remix?.anchorTakeId ?? null] });
+    // A seedless remote model draws anew on every request: its new-seed retry is a new draw even
+    // when the keyframe could not change (the local renderer is deterministic for its inputs).
+    const draw = seedSent === null && p.changeKind === 'new-seed' && cx.renderer.provider !== 'local' ? p.attempt : null;
+    const key = await attemptInputsKey({ mechanism: start.mechanism, seedSent, startImage: start.path, prompt: job.prompt, extra: [shot.deltas, job.remix?.anchorTakeId ?? null, draw] });
     if (seen.has(key)) { cx.budget.settle(cost, 0); return null; }
     seen.add(key);
     const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
