@@ -82,6 +82,8 @@ export const commands = {
     budgetUsd: z.number().min(0).nullable().optional(),
     commercialOnly: z.boolean().optional(),
     concurrency: z.number().int().min(1).max(16).optional(),
+    lumaImageHost: z.enum(['fal']).nullable().optional(),
+    semanticCheck: z.boolean().optional(),
   }).strict()).returns<V.AppSettings>(),
   // The page never names a program to run: main opens its own file picker and checks the choice
   // (a regular executable answering -version as ffmpeg). `reset` goes back to the default search.

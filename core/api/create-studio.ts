@@ -64,6 +64,10 @@ export function createStudio(opts: CreateStudioOptions): Studio {
         const key = opts.keyStore.get(p);
         if (v && key) env[v] = key;
       }
+      // The Settings choice of Luma image host, unless the environment already names one.
+      const host = ctx.settings.get().lumaImageHost;
+      const hostVar = PROVIDER_ENV.luma.imageHostVar!;
+      if (host && !env[hostVar]?.trim()) env[hostVar] = host;
       return env;
     },
   };

@@ -170,6 +170,14 @@ export interface AppSettings {
   commercialOnly: boolean;
   ffmpegPath: string | null;
   concurrency: number;
+  /**
+   * Where Luma's input images (and clips to edit) are uploaded so Luma can fetch them: its API
+   * takes public URLs only. `fal`: the user's own fal storage (CONTINUITY_LUMA_IMAGE_HOST=fal).
+   * null: none chosen (Luma stays gated and says so). Optional: older settings files lack it.
+   */
+  lumaImageHost?: 'fal' | null;
+  /** Judge takes also by CLIP similarity on Replicate (paid, needs a Replicate key); off unless turned on. */
+  semanticCheck?: boolean;
 }
 
 export interface KeyStatus {

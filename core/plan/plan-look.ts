@@ -78,7 +78,7 @@ export async function planLoadedLook(loaded: LoadedLook, opts: PlanLookOptions =
   const { seconds, fps } = look.batch;
   const seed = opts.seed ?? look.batch.seed;
   const shots = planMatrix({ look, canon, clips: opts.clips ?? look.batch.clips, anchors: opts.anchors ?? look.batch.anchors, seed });
-  const cost = estimateCost({ provider, model, seconds, clips: shots.length, ...billingFacts(provider, model, shots, { width, height, seconds, fps }) }, opts.prices ?? loadPriceTable());
+  const cost = estimateCost({ provider, model, seconds, clips: shots.length, ...billingFacts(provider, model, shots, { width, height, seconds, fps }, look.batch.keyframeModel) }, opts.prices ?? loadPriceTable());
   const refs = packReferencesOf(loaded);
   const compiled = shots.map((shot) => compilePrompt({ canon, shot, brandKit: look.brandKit, model: profile, batch: { width, height, seconds, fps, seed } }));
   const packs = shots.map((shot, i) => buildPromptPack({

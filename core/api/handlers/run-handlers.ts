@@ -113,7 +113,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       provider: opts.provider ?? look.batch.provider, model: opts.model ?? look.batch.model, commercialOnly: look.batch.commercialOnly || settings.commercialOnly,
       concurrency: settings.concurrency, budgetUsd, batchId: `${purposeKey}:${randomUUID()}`,
     }, ctx.keyStore, ctx.engineEnv());
-    return { project, look, settings, budgetUsd, renderer, loaded: loadedLookFromProject(project, lookId, { requireReferences: true }), quality: createRunQuality() };
+    return { project, look, settings, budgetUsd, renderer, loaded: loadedLookFromProject(project, lookId, { requireReferences: true }), quality: createRunQuality(settings.semanticCheck, ctx.keyStore, ctx.engineEnv()) };
   };
 
   const start = async (lookId: string, opts: { shotIds?: string[]; reroll?: boolean; provider?: string; model?: string; budgetUsd?: number }): Promise<RunView> => {
