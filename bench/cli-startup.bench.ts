@@ -47,5 +47,7 @@ export async function run(): Promise<BenchRow[]> {
   return [
     row('cli --help (CPU)', await bestCpu([bin, '--help'])),
     row('cli bad input: grade (CPU)', await bestCpu([bin, 'grade', '/nonexistent/clip.mp4', '--reference', '/nonexistent/ref.png', '--out', '/tmp/never.mp4'])),
+    row('cli bad input: run (CPU)', await bestCpu([bin, 'run', 'look.json', '--out', '/tmp/never', '--clips', '99'])),
+    row('cli bad input: plan (CPU)', await bestCpu([bin, 'plan', 'look.json', '--tier', 'gold'])),
   ];
 }

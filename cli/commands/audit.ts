@@ -6,7 +6,6 @@
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { auditClips } from '../../core/quality/audit.ts';
 import type { ShotKind } from '../../core/domain/shot.ts';
 
 const KINDS = ['anchor', 'variant', 'seasonal', 'sequence'] as const;
@@ -47,6 +46,8 @@ export const command: CliCommand = {
     if (!KINDS.includes(kind as ShotKind)) throw new InputError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 'kind', kind);
     const json = values.json ? values.out.replace(/\.html?$/i, '') + '.json' : undefined;
 
+    // The scorer and report writer load only once the arguments are known good.
+    const { auditClips } = await import('../../core/quality/audit.ts');
     const report = await auditClips({
       dir: positionals[0]!, referenceImages: references, out: values.out, json, kind: kind as ShotKind, signal: io.signal,
       onProgress: (done, total, file) => { if (io.isTTY && !values.json && file) io.err(`  [${done + 1}/${total}] ${file}`); },

@@ -6,10 +6,8 @@
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { EXPORT_FORMATS, type ExportFormat, type SkippedClip } from '../../core/export/types.ts';
-import { exportLook } from '../../core/pipeline/export-look.ts';
-import { openProject } from '../../core/store/open-project.ts';
-import { getLookByName, listLooks } from '../../core/store/looks-repo.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/export-formats.ts';
+import type { SkippedClip } from '../../core/export/types.ts';
 import { exportProgressPrinter } from '../shared/export-progress.ts';
 
 const help = `Usage: continuity export PROJECT --look NAME --out DIR [--formats ${EXPORT_FORMATS.join(',')}] [--all] [--json]
@@ -66,6 +64,10 @@ export const command: CliCommand = {
     if (!values.out) throw new InputError('--out DIR is required (where the clip pack goes)', 'out', values.out);
     const formats = parseFormats(values.formats);
 
+    // SQLite and the exporter load only once the arguments are known good (cheap bad-input exits).
+    const [{ openProject }, { getLookByName, listLooks }, { exportLook }] = await Promise.all([
+      import('../../core/store/open-project.ts'), import('../../core/store/looks-repo.ts'), import('../../core/pipeline/export-look.ts'),
+    ]);
     const project = openProject(positionals[0]!);
     try {
       const look = getLookByName(project.db, values.look);

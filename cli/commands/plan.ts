@@ -5,8 +5,7 @@
 import type { CliCommand, CliIO } from '../command.ts';
 import { numberOption, parseCommandArgs } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { planLook, type LookPlan } from '../../core/plan/plan-look.ts';
-import { loadPriceTable } from '../../core/plan/estimate-cost.ts';
+import type { LookPlan } from '../../core/plan/plan-look.ts';
 import { TIERS, type Tier } from '../../core/plan/tiers.ts';
 import { formatPlan } from './plan-format.ts';
 
@@ -30,8 +29,9 @@ Options:
                     out of it); without it such a reference is refused (exit 2)
 Exit codes: 0 ok, 1 failed work, 2 bad input.`;
 
-function inferProvider(model: string | undefined): string | undefined {
+async function inferProvider(model: string | undefined): Promise<string | undefined> {
   if (!model) return undefined;
+  const { loadPriceTable } = await import('../../core/plan/estimate-cost.ts');
   const keys = Object.keys(loadPriceTable()).filter((k) => k.endsWith(`/${model}`));
   return keys.length === 1 ? keys[0]!.slice(0, -(model.length + 1)) : undefined;
 }
@@ -63,8 +63,10 @@ export const command: CliCommand = {
       if (!apiKey) throw new InputError('--openai needs an OpenAI key in OPENAI_API_KEY (or draft offline without --openai)', 'OPENAI_API_KEY');
       openai = { apiKey, baseURL: process.env.OPENAI_BASE_URL, model: values['canon-model'], signal: io.signal };
     }
+    // The planner loads only once the arguments are known good: a bad-input rejection stays cheap.
+    const { planLook } = await import('../../core/plan/plan-look.ts');
     const plan: LookPlan = await planLook(file, {
-      clips, anchors, seed, model: values.model, provider: values.provider ?? inferProvider(values.model), openai, allowOutside: values['allow-outside'],
+      clips, anchors, seed, model: values.model, provider: values.provider ?? await inferProvider(values.model), openai, allowOutside: values['allow-outside'],
     });
     if (values.json) {
       io.out(JSON.stringify({ canon: plan.canon, canonVersion: plan.canonVersion, canonSource: plan.canonSource, shots: plan.shots, packs: plan.packs, cost: plan.cost, warnings: plan.warnings }, null, 2));

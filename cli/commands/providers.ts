@@ -46,9 +46,14 @@ RUNWAYML_API_SECRET, LUMAAI_API_KEY, GEMINI_API_KEY. Base URLs: OPENAI_BASE_URL,
 CONTINUITY_FAL_BASE_URL, CONTINUITY_REPLICATE_BASE_URL, CONTINUITY_RUNWAY_BASE_URL,
 CONTINUITY_LUMA_BASE_URL, CONTINUITY_GOOGLE_BASE_URL.
 
-Luma ray-2 fetches its keyframe images from public URLs and its API has no upload: set
-CONTINUITY_LUMA_IMAGE_HOST=fal to upload each start image to your own fal storage (needs
-FAL_KEY; the images become public URLs, recorded on every take). Without it Luma is gated.
+Luma ray-2 fetches its keyframe images (and the clips it edits for variants) from public URLs
+and its API has no upload: set CONTINUITY_LUMA_IMAGE_HOST=fal to upload them to your own fal
+storage (needs FAL_KEY; they become public URLs, recorded on every take). Without it Luma is gated.
+
+Variants are made by the provider's video edit where the batch model has one: Runway gen4.5 /
+gen4_turbo → aleph2, Luma → modify, fal Kling → Kling O1 edit, OpenAI-protocol → remix.
+Keyframes: LOOK.json "batch.keyframeModel" (e.g. "runway:gen4_image") or CONTINUITY_KEYFRAME_MODEL
+picks the identity/style keyframe model; default PuLID on fal and IP-Adapter on Replicate.
 
 Options:
   --json   machine-readable: {providers: [...], models: [... with "eligibility"]}`,

@@ -6,12 +6,6 @@
 import type { CliCommand } from '../command.ts';
 import { exactlyOnePositional, numberOption, parseCommandArgs } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { createShotRenderer } from '../../core/pipeline/create-renderer.ts';
-import { exportLook } from '../../core/pipeline/export-look.ts';
-import { createLookQualityStep } from '../../core/pipeline/look-quality.ts';
-import { remixShot } from '../../core/pipeline/remix-shot.ts';
-import { getLookByName, listLooks } from '../../core/store/looks-repo.ts';
-import { openProject } from '../../core/store/open-project.ts';
 
 const help = `Usage: continuity remix PROJECT --look NAME --shot ID [--delta KIND[:VALUE]]… [options]
 
@@ -50,6 +44,11 @@ export const command: CliCommand = {
     if (!values.shot) throw new InputError('--shot ID is required (the shot to remix)', 'shot', values.shot);
     if ((values.delta?.length ?? 0) > 2) throw new InputError(`--delta: at most two declared changes, got ${values.delta!.length}`, 'delta', values.delta);
     const maxRetries = numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true });
+    // The engine loads only once the arguments are known good: a bad-input rejection stays cheap.
+    const [{ openProject }, { getLookByName, listLooks }, { createShotRenderer }, { remixShot }, { createLookQualityStep }, { exportLook }] = await Promise.all([
+      import('../../core/store/open-project.ts'), import('../../core/store/looks-repo.ts'), import('../../core/pipeline/create-renderer.ts'),
+      import('../../core/pipeline/remix-shot.ts'), import('../../core/pipeline/look-quality.ts'), import('../../core/pipeline/export-look.ts'),
+    ]);
     const project = openProject(projectDir);
     try {
       const look = getLookByName(project.db, values.look);

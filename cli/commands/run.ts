@@ -5,8 +5,9 @@
 import type { CliCommand, CliIO } from '../command.ts';
 import { numberOption, parseCommandArgs } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/types.ts';
-import { runLookFile, type RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
+import { BATCH_SIZES, type BatchSize } from '../../core/domain/batch-sizes.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../core/export/export-formats.ts';
+import type { RunLookFileOptions } from '../../core/pipeline/run-look-file.ts';
 import { createRunProgress } from '../shared/run-progress.ts';
 import { formatRunSummary } from '../shared/run-summary.ts';
 import { createStageTimer } from '../shared/stage-times.ts';
@@ -29,12 +30,17 @@ Options:
                       finish instead of refusing
   --clips N           clips in the batch, 8-20 (default: the look's)
   --seed S            the look's seed (default: the look's)
+  --size WxH          render at this size instead of the look's: ${BATCH_SIZES.join(', ')}
+                      (640x360 and 320x180 are quick previz drafts)
   --max-retries N     automatic retries per clip when a take fails the gate (default 2)
   --conform POLICY    conform (default): a model that cannot make the batch's exact duration,
                       size or fps generates the nearest larger setting and the clip is trimmed /
                       scaled / retimed locally (the extra cost is shown); refuse: stop instead
   --formats LIST      timelines: ${EXPORT_FORMATS.join(',')} (default: all)
   --all               export takes still awaiting review too
+  --semantic          also judge each take by CLIP image similarity to the look's references,
+                      computed on Replicate (needs REPLICATE_API_TOKEN; a few predictions per
+                      clip, recorded on the take as an estimated cost)
   --allow-outside     use images outside the LOOK.json's folder (../, absolute paths, symlinks
                       out of it); without it such a reference is refused (exit 2)
   --json              print the result as JSON on stdout
@@ -48,9 +54,18 @@ export function parseFormats(raw: string | undefined): ExportFormat[] | undefine
   return list as ExportFormat[];
 }
 
+/** `--size`: one of the batch sizes, or undefined for the look's own. */
+export function parseSizeOption(raw: string | undefined): BatchSize | undefined {
+  if (raw === undefined) return undefined;
+  if (!(BATCH_SIZES as readonly string[]).includes(raw)) throw new InputError(`--size must be one of ${BATCH_SIZES.join(', ')}, got ${JSON.stringify(raw)}`, 'size', raw);
+  return raw as BatchSize;
+}
+
 export async function runAndReport(opts: RunLookFileOptions, json: boolean, io: CliIO, totalClips: number): Promise<number> {
   const progress = createRunProgress(io, totalClips);
   const stages = createStageTimer();
+  // The engine loads only once the arguments are known good: a bad-input rejection stays cheap.
+  const { runLookFile } = await import('../../core/pipeline/run-look-file.ts');
   const result = await runLookFile({
     ...opts, signal: io.signal,
     onEvent: (e) => { stages.onEvent(e); progress.onEvent(e); },
@@ -90,7 +105,8 @@ export const command: CliCommand = {
     const { values, positionals } = parseCommandArgs('run', argv, {
       out: { type: 'string' }, provider: { type: 'string' }, model: { type: 'string' }, budget: { type: 'string' },
       concurrency: { type: 'string' }, project: { type: 'string' }, resume: { type: 'boolean' }, wait: { type: 'boolean' }, clips: { type: 'string' },
-      seed: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' },
+      seed: { type: 'string' }, size: { type: 'string' }, 'max-retries': { type: 'string' }, conform: { type: 'string' }, formats: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' }, 'allow-outside': { type: 'boolean' },
+      semantic: { type: 'boolean' },
     });
     const [lookPath, ...extra] = positionals;
     if (!lookPath) throw new InputError('run: missing LOOK.json argument. Run "continuity run --help".', 'LOOK.json');
@@ -104,9 +120,10 @@ export const command: CliCommand = {
       lookPath, allowOutside: values['allow-outside'], outDir: values.out, projectDir: values.project, provider: values.provider, model: values.model,
       budgetUsd: numberOption('budget', values.budget, { min: 0 }) ?? null,
       concurrency: numberOption('concurrency', values.concurrency, { min: 1, max: 32, integer: true }),
-      resume: values.resume, waitForProject: values.wait, clips, seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
+      resume: values.resume, waitForProject: values.wait, clips, size: parseSizeOption(values.size), seed: numberOption('seed', values.seed, { min: 0, max: 2 ** 31 - 1, integer: true }),
       maxRetries: numberOption('max-retries', values['max-retries'], { min: 0, max: 10, integer: true }),
       formats: parseFormats(values.formats), includeAll: values.all, conformPolicy: values.conform as 'conform' | 'refuse' | undefined,
+      semantic: values.semantic,
     }, Boolean(values.json), io, clips ?? 12);
   },
 };

@@ -7,16 +7,13 @@
 import type { CliCommand } from '../command.ts';
 import { parseCommandArgs, exactlyOnePositional } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { scoreTake } from '../../core/quality/score-take.ts';
-import { parseDeltaArg } from '../../core/quality/parse-delta.ts';
-import { isImagePath } from '../../core/media/thumbnail.ts';
 import type { ShotKind } from '../../core/domain/shot.ts';
 
 const KINDS = ['anchor', 'variant', 'seasonal', 'sequence'] as const;
 
 const help = `Usage: continuity score VIDEO|IMAGE --reference IMAGE [--reference IMAGE …]
                         [--anchor CLIP] [--delta KIND[:VALUE]]… [--previous VIDEO]
-                        [--kind anchor|variant|seasonal|sequence] [--json]
+                        [--kind anchor|variant|seasonal|sequence] [--character IMAGE] [--json]
 
 Score a take against the look, all locally. Colour is judged against the look references with
 composition-robust measures (log-chromaticity and a*b* histogram distances: a cast moves the
@@ -33,6 +30,8 @@ Options:
                          scene:LABEL · camera:MOTION · motif:SEASON
   --previous VIDEO       the previous take of a frame bridge
   --kind K               anchor (default; variant when --delta is given), variant, seasonal, sequence
+  --character IMAGE      the shot's character reference: the take's face must be that person
+                         (local face model; no face in the take where the image shows one fails)
   --json                 {score, pass, checks (value, limit, reason per metric), metrics, reasons,
                          problems, notes, thresholds}
   -h, --help             this text
@@ -50,26 +49,31 @@ export const command: CliCommand = {
       anchor: { type: 'string' },
       delta: { type: 'string', multiple: true },
       kind: { type: 'string' },
+      character: { type: 'string' },
       json: { type: 'boolean' },
     });
     if (values.help) { io.out(help); return 0; }
     exactlyOnePositional('score', positionals, 'VIDEO', 'VIDEO or IMAGE');
     const references = values.reference ?? [];
     if (references.length === 0) throw new InputError('--reference IMAGE is required (the look reference to score against)', 'reference', references);
+    const { parseDeltaArg } = await import('../../core/quality/parse-delta.ts');
     const deltas = (values.delta ?? []).map(parseDeltaArg);
     const kind = values.kind ?? (deltas.length ? 'variant' : 'anchor');
     if (!KINDS.includes(kind as ShotKind)) throw new InputError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 'kind', kind);
     const take = positionals[0]!;
+    // The scorer (sharp, ffmpeg plumbing) loads only once the arguments are known good.
+    const [{ scoreTake }, { isImagePath }] = await Promise.all([import('../../core/quality/score-take.ts'), import('../../core/media/thumbnail.ts')]);
     const result = await scoreTake({
       ...(isImagePath(take) ? { image: take } : { video: take }),
       referenceImages: references, previousVideo: values.previous, anchorVideo: values.anchor, deltas, shotKind: kind as ShotKind, signal: io.signal,
+      characterReference: values.character,
     });
     if (values.json) { io.out(JSON.stringify(result, null, 2)); return 0; }
     const m = result.metrics;
     const f = (v: number | null, d = 2) => (v === null ? '—' : v.toFixed(d));
     io.out([
       `${take}: score ${result.score.toFixed(2)} ${result.pass ? 'PASS' : 'FAIL'} (${kind})`,
-      `  chromaticity ${f(m.chromaticityDistance)} · a*b* ${f(m.abHistogramDistance)} · palette ΔE ${f(m.paletteDeltaE, 1)} · target ΔE ${f(m.targetPaletteDeltaE, 1)} · anchor SSIM ${f(m.anchorStructure)} · bridge SSIM ${f(m.bridgeSsim)} · flicker ${f(m.flicker)} · drift ΔE ${f(m.drift, 1)} · mean L* ${f(m.meanLightness, 0)}`,
+      `  chromaticity ${f(m.chromaticityDistance)} · a*b* ${f(m.abHistogramDistance)} · palette ΔE ${f(m.paletteDeltaE, 1)} · target ΔE ${f(m.targetPaletteDeltaE, 1)} · anchor SSIM ${f(m.anchorStructure)} · bridge SSIM ${f(m.bridgeSsim)} · flicker ${f(m.flicker)} · drift ΔE ${f(m.drift, 1)} · mean L* ${f(m.meanLightness, 0)}${values.character ? ` · face distance ${f(m.identityDistance)}` : ''}`,
       ...result.reasons.map((r) => `  - ${r}`),
       ...result.notes.map((n) => `  (${n})`),
     ].join('\n'));

@@ -4,11 +4,8 @@
  * match, or inherits its style from an earlier shot (flashbacks, cutaways). The subcommands live
  * in cli/session/; this file routes and holds the help.
  */
-import type { CliCommand } from '../command.ts';
+import type { CliCommand, CliIO } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { editCommands } from '../session/edit-commands.ts';
-import { runCommands } from '../session/run-commands.ts';
-import { exportCommand } from '../session/export-command.ts';
 
 const SHOT = 'SHOT is a shot\'s number in the session (1, 2, …), its id or its label.';
 const SHOT_FIELDS = `  --framing F         wide, medium, close, detail
@@ -117,7 +114,16 @@ Example:
   continuity session run proj morning
 Exit codes: 0 ok, 1 failed work, 2 bad input, 130 canceled.`;
 
-const subcommands: Record<string, (argv: string[], io: Parameters<typeof exportCommand>[1]) => Promise<number>> = { ...editCommands, ...runCommands, export: exportCommand };
+type Sub = (argv: string[], io: CliIO) => Promise<number>;
+// Each subcommand's module loads only when that subcommand runs: the engine behind them costs about
+// a second of start-up, which a mistyped subcommand or --help should not pay.
+const editSub = (name: string) => async (): Promise<Sub> => (await import('../session/edit-commands.ts')).editCommands[name]!;
+const runSub = (name: string) => async (): Promise<Sub> => (await import('../session/run-commands.ts')).runCommands[name]!;
+const subcommands: Record<string, () => Promise<Sub>> = {
+  create: editSub('create'), add: editSub('add'), set: editSub('set'), move: editSub('move'), delete: editSub('delete'), list: editSub('list'),
+  run: runSub('run'), regenerate: runSub('regenerate'),
+  export: async () => (await import('../session/export-command.ts')).exportCommand,
+};
 
 export const command: CliCommand = {
   name: 'session',
@@ -130,9 +136,9 @@ export const command: CliCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (!sub || sub === 'help') { io.out(rest[0] && HELP[rest[0]] ? HELP[rest[0]]! : help); return sub ? 0 : 2; }
-    const fn = subcommands[sub];
-    if (!fn) throw new InputError(`session: unknown subcommand ${JSON.stringify(sub)}; use one of ${Object.keys(subcommands).join(', ')}. Run "continuity session --help".`, 'SUBCOMMAND', sub);
+    const load = subcommands[sub];
+    if (!load) throw new InputError(`session: unknown subcommand ${JSON.stringify(sub)}; use one of ${Object.keys(subcommands).join(', ')}. Run "continuity session --help".`, 'SUBCOMMAND', sub);
     if (rest.includes('--help') || rest.includes('-h')) { io.out(HELP[sub] ?? help); return 0; }
-    return fn(rest, io);
+    return (await load())(rest, io);
   },
 };

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { CliIO } from '../command.ts';
 import { parseCommandArgs } from '../command.ts';
 import { InputError } from '../../core/domain/errors.ts';
-import { addShot, deleteShot, dependentsOf, moveShot, updateShot, type ContinuitySession, type SessionShot } from '../../core/continuity/session.ts';
+import { addShot, deleteShot, editShotSettings, moveShot, type ContinuitySession, type SessionShot } from '../../core/continuity/session.ts';
 import { chooseCharacterReference } from '../../core/pipeline/character-choice.ts';
 import { importLookFile } from '../../core/pipeline/project-look.ts';
 import { createProjectSession, findSessionShot, loadSession, saveSession } from '../../core/pipeline/session-store.ts';
@@ -104,11 +104,8 @@ const set: Sub = async (argv, io) => {
       const shot = findSessionShot(s, shotRef);
       const patch = shotPatch(values, s, (raw) => chooseCharacterReference(project, stored.lookId, raw));
       if (Object.keys(patch).length === 0) throw new InputError('session set: give at least one of --framing, --motion, --mode, --style-ref, --strength, --label, --action, --character', 'options');
-      const i = s.shots.findIndex((x) => x.id === shot.id);
-      s = updateShot(s, shot.id, { ...patch, ...(shot.rendered ? { stale: true, staleReason: 'its settings changed' } : {}) });
-      // What continues from it is stale as well; shots before it are not.
-      const downstream = new Set(dependentsOf(s, shot.id));
-      s = { ...s, shots: s.shots.map((x) => (downstream.has(x.id) && x.rendered && !x.stale ? { ...x, stale: true, staleReason: `shot ${i + 1} changed and this shot continues from it` } : x)) };
+      // The shot and what continues from it are stale; shots before it are not.
+      s = editShotSettings(s, shot.id, patch);
     } else if (!primary) {
       throw new InputError('session set: give a SHOT to change, or --primary to change the session\'s style reference', 'SHOT');
     }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { BatchSettingsSchema, BrandKitSchema, ReferenceRoleSchema } from '../domain/look.ts';
-import { CanonSchema } from '../domain/canon.ts';
+import { CameraMotionSchema, CanonSchema, FramingSchema } from '../domain/canon.ts';
 import { ContinuityModeSchema } from '../domain/shot.ts';
 import type * as V from './types.ts';
 
@@ -20,6 +20,10 @@ const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const lookId = z.object({ lookId: id }).strict();
 const path = z.string().min(1).max(4096);
+/** The declared changes a variant can carry (core/domain/shot.ts DeltaSchema kinds). */
+export const DELTA_KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'] as const;
+/** One declared change from the delta editor, as the CLI writes it: kind + value (core/api/shot-deltas.ts). */
+const deltaInput = z.object({ kind: z.enum(DELTA_KINDS), value: z.string().max(400) }).strict();
 export const FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;
 /** Domain constants the UI needs, re-exported so the renderer depends on the contract only. */
 export { REFERENCE_ROLES, BATCH_SIZES, HEX } from '../domain/look.ts';
@@ -50,10 +54,16 @@ export const commands = {
 
   'canon.draft': cmd(z.object({ lookId: id, mode: z.enum(['offline', 'openai']) }).strict()).returns<V.CanonView>(),
   'canon.update': cmd(z.object({ lookId: id, canon: CanonSchema }).strict()).returns<V.CanonView>(),
+  /** Every saved canon version of the look, newest first (drafts, edits, restores). */
+  'canon.versions': cmd(lookId).returns<V.CanonView[]>(),
+  /** Make an earlier version current again: saved as a new version that says which one it restores. */
+  'canon.restore': cmd(z.object({ lookId: id, version: z.number().int().min(1) }).strict()).returns<V.CanonView>(),
 
   'plan.create': cmd(z.object({ lookId: id, clips: z.number().int().min(8).max(20), seed: z.number().int().min(0).max(2 ** 31 - 1) }).strict()).returns<V.PlanView>(),
   'shots.list': cmd(lookId).returns<V.ShotView[]>(),
   'shots.get': cmd(z.object({ shotId: id }).strict()).returns<V.ShotDetail>(),
+  /** The shot editor: framing, camera motion and declared changes of a matrix shot (kept through re-plans of the same plan; a rendered shot becomes stale). */
+  'shots.update': cmd(z.object({ shotId: id, framing: FramingSchema.optional(), motion: CameraMotionSchema.optional(), deltas: z.array(deltaInput).max(2).optional() }).strict()).returns<V.ShotDetail>(),
 
   /** shotIds: render only these clips (retry / regenerate); reroll: with a new seed, a different take. */
   'runs.start': cmd(z.object({ lookId: id, shotIds: z.array(id).min(1).optional(), reroll: z.boolean().optional(), provider: z.string().optional(), model: z.string().optional(), budgetUsd: z.number().min(0).optional() }).strict()).returns<V.RunView>(),
@@ -63,6 +73,15 @@ export const commands = {
   'jobs.list': cmd(z.object({ lookId: id.optional() }).strict()).returns<V.JobView[]>(),
   'jobs.cancel': cmd(z.object({ jobId: id }).strict()).returns<V.JobView>(),
   'jobs.retry': cmd(z.object({ jobId: id }).strict()).returns<V.RunView>(),
+  /** Paid jobs whose create may or may not have reached the provider: never re-sent on their own (issue 12 item 5). */
+  'jobs.stuck': cmd(none).returns<V.StuckJobView[]>(),
+  /** A person's decision on a stuck job: abandon the take, or set it aside so the shot's next run makes a new take. */
+  'jobs.decide': cmd(z.object({ jobId: id, decision: z.enum(['abandon', 'resubmit']) }).strict()).returns<V.StuckJobView>(),
+  /**
+   * Remix from anchor (issue 11): a variant or seasonal swap made again from its anchor's current
+   * take with 1–2 declared changes, each written as the CLI's \`KIND:VALUE\` (core/plan/parse-delta).
+   */
+  'shots.remix': cmd(z.object({ shotId: id, deltas: z.array(deltaInput).min(1).max(2) }).strict()).returns<V.RunView>(),
 
   'takes.list': cmd(z.object({ shotId: id }).strict()).returns<V.TakeView[]>(),
   'review.setVerdict': cmd(z.object({ takeId: id, verdict: z.enum(['approved', 'rejected', 'pending']) }).strict()).returns<V.TakeView>(),
@@ -82,6 +101,8 @@ export const commands = {
     budgetUsd: z.number().min(0).nullable().optional(),
     commercialOnly: z.boolean().optional(),
     concurrency: z.number().int().min(1).max(16).optional(),
+    lumaImageHost: z.enum(['fal']).nullable().optional(),
+    semanticCheck: z.boolean().optional(),
   }).strict()).returns<V.AppSettings>(),
   // The page never names a program to run: main opens its own file picker and checks the choice
   // (a regular executable answering -version as ffmpeg). `reset` goes back to the default search.
@@ -107,6 +128,8 @@ export const commands = {
   ]) }).strict()).returns<V.SessionView>(),
   'sessions.setStrength': cmd(z.object({ sessionId: id, shotId: id, styleStrength: z.number().min(0).max(1) }).strict()).returns<V.SessionView>(),
   'sessions.setMode': cmd(z.object({ sessionId: id, shotId: id, continuityMode: ContinuityModeSchema }).strict()).returns<V.SessionView>(),
+  /** Per-shot settings of a session shot: name, framing, camera motion, extra action for the prompt. */
+  'sessions.updateShot': cmd(z.object({ sessionId: id, shotId: id, label: z.string().min(1).max(200).optional(), framing: FramingSchema.optional(), motion: CameraMotionSchema.optional(), action: z.string().max(600).optional() }).strict()).returns<V.SessionView>(),
   'sessions.setCharacterReference': cmd(z.object({ sessionId: id, shotId: id, referenceId: id.nullable() }).strict()).returns<V.SessionView>(),
 } as const;
 

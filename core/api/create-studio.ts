@@ -24,6 +24,7 @@ import { runHandlers, type RunRegistry } from './handlers/run-handlers.ts';
 import { reviewHandlers } from './handlers/review-handlers.ts';
 import { exportHandlers } from './handlers/export-handlers.ts';
 import { sessionHandlers } from './handlers/session-handlers.ts';
+import { stuckJobHandlers } from './handlers/stuck-job-handlers.ts';
 
 export interface CreateStudioOptions {
   /** App data: recent projects, settings (unless a store is given), staged uploads, logs. */
@@ -65,6 +66,10 @@ export function createStudio(opts: CreateStudioOptions): Studio {
         const key = opts.keyStore.get(p);
         if (v && key) env[v] = key;
       }
+      // The Settings choice of Luma image host, unless the environment already names one.
+      const host = ctx.settings.get().lumaImageHost;
+      const hostVar = PROVIDER_ENV.luma.imageHostVar!;
+      if (host && !env[hostVar]?.trim()) env[hostVar] = host;
       return env;
     },
   };
@@ -87,6 +92,7 @@ export function createStudio(opts: CreateStudioOptions): Studio {
     ...reviewHandlers(ctx),
     ...exportHandlers(ctx),
     ...sessionHandlers(ctx),
+    ...stuckJobHandlers(ctx),
   };
   return {
     invoke: (name, payload) => dispatch(handlers, name, payload),

@@ -19,6 +19,7 @@ const LABELS: Record<JudgedMetric, string> = {
   flicker: 'Flicker (L* units)',
   drift: 'Colour drift first → last frame (ΔE2000)',
   semantic: 'Semantic similarity (0–1)',
+  identityDistance: 'Face distance from the character reference (same person ≤ limit)',
 };
 
 export function metricViews(kind: ShotKind, deltas: readonly Delta[], metrics: Record<string, number | null>): { metrics: MetricView[]; minScore: number; notes: string[] } {

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../domain/errors.ts';
 import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
+import { storedEdits } from '../plan/shot-edits.ts';
 import { shotRowId } from '../pipeline/run-look.ts';
 import { getCanonVersion, saveLook } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
@@ -18,9 +19,10 @@ export async function planAndStore(project: Project, lookId: string, clips: numb
   // The plan's clip count and seed become the look's batch settings, so a run re-plans identically.
   saveLook(project.db, { id: row.id, look: { ...row.look, batch: { ...row.look.batch, clips, seed } }, dir: row.dir });
   const loaded = loadedLookFromProject(project, lookId, { requireReferences: true });
-  const plan = await planLoadedLook(loaded, { clips, seed, canon: { canon: c.canon, version: c.version, source: 'edited' } });
-  const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
   const existing = listShots(project.db, lookId);
+  // Edited shots (the shot editor, a remix) stay as edited when the plan is the same one.
+  const plan = await planLoadedLook(loaded, { clips, seed, canon: { canon: c.canon, version: c.version, source: 'edited' }, shotEdits: storedEdits(existing) });
+  const wanted = plan.shots.map((shot) => ({ id: shotRowId(lookId, shot.id), plan: shot, position: shot.index }));
   const same = existing.length === wanted.length && existing.every((r, i) => r.id === wanted[i]!.id && JSON.stringify(r.plan) === JSON.stringify(wanted[i]!.plan));
   // Re-planning the identical matrix keeps rendered takes; a different plan replaces the shots.
   return { plan, rows: same ? existing : replaceLookShots(project.db, lookId, wanted) };

@@ -5,6 +5,7 @@
  */
 import { createShotRenderer } from '../pipeline/create-renderer.ts';
 import { createLookQualityStep } from '../pipeline/look-quality.ts';
+import { createReplicateClip } from '../providers/replicate/replicate-clip.ts';
 import type { QualityStep } from '../pipeline/quality-step.ts';
 import type { ShotRenderer } from '../pipeline/shot-renderer.ts';
 import type { Project } from '../store/open-project.ts';
@@ -22,7 +23,11 @@ export function createRunRenderer(project: Project, choice: RunChoice, keyStore:
   });
 }
 
-/** Grade + score; the pipeline passes each shot's look references (colour never follows the previous clip). */
-export function createRunQuality(): QualityStep {
-  return createLookQualityStep();
+/**
+ * Grade + score; the pipeline passes each shot's look references (colour never follows the previous
+ * clip). With the semantic check turned on in Settings, takes are also judged by Replicate CLIP
+ * (refused, naming the key, when no Replicate key is set).
+ */
+export function createRunQuality(semanticCheck = false, keyStore?: KeyStore, env: NodeJS.ProcessEnv = process.env): QualityStep {
+  return createLookQualityStep({ semantic: semanticCheck ? createReplicateClip({ store: keyStore, env }) : undefined });
 }

@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS: AppSettings = {
   commercialOnly: false,
   ffmpegPath: null,
   concurrency: 2,
+  lumaImageHost: null,
+  semanticCheck: false,
 };
 
 /** Small JSON document helper shared by the file-backed stores of the facade. */

@@ -30,7 +30,11 @@ export interface ReferenceView {
   palette: PaletteChip[];
 }
 
-export interface CanonView { version: number; canon: Canon; source: 'offline' | 'openai' | 'edited' | 'file'; createdAt: string }
+export interface CanonView {
+  version: number; canon: Canon; source: 'offline' | 'openai' | 'edited' | 'file' | 'restored'; createdAt: string;
+  /** For a restore: the version it copies. */
+  restoredFrom?: number | null;
+}
 
 export interface LookView {
   id: string;
@@ -60,6 +64,10 @@ export interface ShotView {
   styleStrength: number;
   styleReferenceId: string | null;
   characterReference: string | null;
+  /** A session shot's extra action for the prompt ('' for none; absent on matrix shots). */
+  action?: string;
+  /** Who last edited the planned shot (the shot editor, a remix); null: as planned. */
+  editedBy?: string | null;
   status: ShotStatus;
   stale: boolean;
   currentTakeId: string | null;
@@ -154,6 +162,23 @@ export interface JobView {
   gate?: 'passed' | 'failed' | null;
 }
 
+/** A paid job waiting for a person's decision (core/jobs/stuck-jobs.ts), with its shot's name. */
+export interface StuckJobView {
+  id: string;
+  takeId: string;
+  shotId: string | null;
+  lookId: string | null;
+  /** "#3 a1-v1: palette …" or why the shot is unknown. */
+  shotLabel: string;
+  keyframe: boolean;
+  provider: string;
+  model: string;
+  /** List price the job was estimated at; whether it was charged is unknown (the provider's dashboard says). */
+  estimatedCostUsd: number;
+  reason: string;
+  updatedAt: string;
+}
+
 export interface RunView { runId: string; lookId: string; shotCount: number; estimateUsd: number }
 
 export interface ReviewStats { lookId: string; approved: number; rejected: number; pending: number; total: number; acceptanceRate: number | null }
@@ -170,6 +195,14 @@ export interface AppSettings {
   commercialOnly: boolean;
   ffmpegPath: string | null;
   concurrency: number;
+  /**
+   * Where Luma's input images (and clips to edit) are uploaded so Luma can fetch them: its API
+   * takes public URLs only. `fal`: the user's own fal storage (CONTINUITY_LUMA_IMAGE_HOST=fal).
+   * null: none chosen (Luma stays gated and says so). Optional: older settings files lack it.
+   */
+  lumaImageHost?: 'fal' | null;
+  /** Judge takes also by CLIP similarity on Replicate (paid, needs a Replicate key); off unless turned on. */
+  semanticCheck?: boolean;
 }
 
 export interface KeyStatus {

@@ -11,6 +11,8 @@ const FLAGS: [RegExp, string][] = [
   [/\(--all\)/g, '("Every current take" in the export dialog)'],
   [/--all\b/g, '"Every current take" in the export dialog'],
   [/--max-retries\b/g, 'the retry limit'],
+  [/--delta /g, 'The change '],
+  [/ \(continuity: --allow-outside; the app asks\)/g, ''],
 ];
 
 export function uiWords(message: string): string {

@@ -4,8 +4,9 @@
  */
 import type { Delta, PlannedShot, ShotKind } from '../domain/shot.ts';
 import { metricViews } from './metric-views.ts';
+import type { EditableShot } from '../plan/shot-edits.ts';
 import type { Project } from '../store/open-project.ts';
-import { getCanonVersion, getLook, listReferences, type LookRow, type ReferenceRow } from '../store/looks-repo.ts';
+import { getCanonVersion, getLook, listReferences, type CanonVersionRow, type LookRow, type ReferenceRow } from '../store/looks-repo.ts';
 import { getSetting } from '../store/settings-repo.ts';
 import { getAsset } from '../store/assets-repo.ts';
 import type { ShotRow } from '../store/shots-repo.ts';
@@ -37,11 +38,17 @@ export function referenceView(project: Project, r: ReferenceRow): ReferenceView 
   };
 }
 
-export function canonView(project: Project, lookId: string): CanonView | null {
-  const c = getCanonVersion(project.db, lookId);
-  if (!c) return null;
-  const source = (['offline', 'openai', 'edited', 'file'] as const).find((s) => s === c.source) ?? 'edited';
-  return { version: c.version, canon: c.canon, source, createdAt: c.createdAt };
+/** The look's current canon (or one version of it) as the UI sees it. */
+export function canonView(project: Project, lookId: string, version?: number): CanonView | null {
+  const c = getCanonVersion(project.db, lookId, version);
+  return c ? canonRowView(c) : null;
+}
+
+/** A restore is stored as source `restored:vN` so the record says which version it copies. */
+export function canonRowView(c: CanonVersionRow): CanonView {
+  const restored = /^restored:v(\d+)$/.exec(c.source);
+  const source = restored ? 'restored' : (['offline', 'openai', 'edited', 'file'] as const).find((s) => s === c.source) ?? 'edited';
+  return { version: c.version, canon: c.canon, source, createdAt: c.createdAt, restoredFrom: restored ? Number(restored[1]) : null };
 }
 
 export function lookView(project: Project, lookId: string): LookView {
@@ -65,7 +72,9 @@ export function shotView(project: Project, row: ShotRow): ShotView {
     // Matrix plans name parents by plan id; rows are keyed per look (core/pipeline shotRowId).
     parentId: plan.parentId && !row.sessionId ? shotRowId(row.lookId, plan.parentId) : plan.parentId, label: plan.label,
     framing: plan.framing, motion: plan.motion, deltas: plan.deltas, continuityMode: plan.continuityMode, styleStrength: plan.styleStrength,
-    styleReferenceId: plan.styleReferenceId, characterReference: plan.characterReference, status: STATUS[row.status] ?? 'planned', stale: row.stale,
+    styleReferenceId: plan.styleReferenceId, characterReference: plan.characterReference,
+    ...(row.sessionId ? { action: (plan as { session?: { action?: string } }).session?.action ?? '' } : {}),
+    editedBy: (plan as EditableShot).edit?.by ?? null, status: STATUS[row.status] ?? 'planned', stale: row.stale,
     currentTakeId: row.currentTakeId, score: take?.score ?? null, pass: take?.pass ?? null, review: take?.review ?? null,
     thumbSha256: take ? getSetting<string>(project.db, `thumb:${take.id}`) ?? null : null,
   };

@@ -104,6 +104,19 @@ export function updateShot(session: ContinuitySession, shotId: string, patch: Pa
 }
 
 /**
+ * A person's edit of one shot's settings (CLI `session set`, the app's shot settings): the shot,
+ * when rendered, is stale because its settings changed, and so is every rendered shot that
+ * continues from it; shots before it are not.
+ */
+export function editShotSettings(session: ContinuitySession, shotId: string, patch: Partial<Omit<SessionShot, 'id'>>): ContinuitySession {
+  const i = indexOf(session, shotId);
+  const shot = session.shots[i]!;
+  const next = updateShot(session, shotId, { ...patch, ...(shot.rendered ? { stale: true, staleReason: 'its settings changed' } : {}) });
+  const downstream = new Set(dependentsOf(next, shotId));
+  return { ...next, shots: next.shots.map((x) => (downstream.has(x.id) && x.rendered && !x.stale ? { ...x, stale: true, staleReason: `shot ${i + 1} changed and this shot continues from it` } : x)) };
+}
+
+/**
  * Which shot (if any) this shot takes its style from: its `styleReferenceId`, else the shot before
  * it, else null (the first shot takes the session's primary style reference).
  */

@@ -4,7 +4,8 @@
  * and say what to do next.
  */
 export class InputError extends Error {
-  readonly code = 'bad_input';
+  /** `bad_input`; a subclass names a case the UI answers differently (outside_folder: ask the person). */
+  readonly code: string = 'bad_input';
   constructor(message: string, readonly field?: string, readonly value?: unknown) {
     super(message);
     this.name = 'InputError';

@@ -3,6 +3,7 @@
  * LOOK.json (paths relative to the file); the JSON Schema in resources/schemas/ mirrors it.
  */
 import { z } from 'zod';
+import { BATCH_SIZES } from './batch-sizes.ts';
 
 export const HEX = /^#[0-9a-fA-F]{6}$/;
 
@@ -36,11 +37,7 @@ export type LookReference = z.infer<typeof LookReferenceSchema>;
 export const ProductShotSchema = z.object({ path: z.string().min(1), name: z.string().min(1).optional() });
 export type ProductShot = z.infer<typeof ProductShotSchema>;
 
-/**
- * Sizes a batch can be delivered at. The last two are previz drafts (quick looks on a slow
- * machine, and the browser e2e): remote models are conformed up to a size they accept.
- */
-export const BATCH_SIZES = ['1280x720', '720x1280', '1920x1080', '1080x1920', '640x360', '320x180'] as const;
+export { BATCH_SIZES };
 
 export const BatchSettingsSchema = z.object({
   size: z.enum(BATCH_SIZES).default('1280x720'),
@@ -60,6 +57,12 @@ export const BatchSettingsSchema = z.object({
    * keyframes from it. Absent: no shot is an identity shot.
    */
   characterReference: z.string().min(1).max(4096).optional(),
+  /**
+   * The image model for identity/style keyframes on remote runs, as "provider:model"
+   * (e.g. "runway:gen4_image": tagged references). Absent: PuLID on fal for identity, IP-Adapter
+   * on Replicate for style. A model that does only one kind leaves the other at its default.
+   */
+  keyframeModel: z.string().min(3).max(200).optional(),
 });
 export type BatchSettings = z.infer<typeof BatchSettingsSchema>;
 

@@ -25,7 +25,7 @@ export const TakeRecordSchema = z.object({
   seedSent: z.number().int().nullable(),
   seedReturned: z.number().int().nullable(),
   remoteId: z.string().nullable(),
-  /** The take's cost: the clip plus any paid keyframe it was generated from. */
+  /** The take's cost: the clip plus any paid keyframe it was generated from, plus any paid measurement (quality.spend). */
   costUsd: z.number().min(0),
   /** costUsd is an estimate at list price (no provider reported a charge). Absent in packs written before this was recorded. */
   costEstimated: z.boolean().optional(),
@@ -105,6 +105,8 @@ export const PromptPackSchema = z.object({
     thresholds: z.record(z.string(), z.number().nullable()).optional(),
     /** Which checks were not judged and why. */
     notes: z.array(z.string()).optional(),
+    /** Money spent measuring the take (the semantic metric's provider calls), each an estimate unless a charge was reported. */
+    spend: z.array(z.object({ what: z.string(), usd: z.number().min(0), estimated: z.boolean(), basis: z.string() })).optional(),
   }).optional(),
   review: ReviewRecordSchema.optional(),
 });

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import type { PromptPack } from '../domain/prompt-pack.ts';
 
-export const EXPORT_FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;
+import { EXPORT_FORMATS, type ExportFormat } from './export-formats.ts';
+
+export { EXPORT_FORMATS, type ExportFormat };
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
-/** `mlt` writes both the plain MLT XML (.mlt) and the Kdenlive project (.kdenlive). */
-export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
 export const STILL_KINDS = ['keyframe', 'bridge-frame', 'representative'] as const;
 export type StillKind = (typeof STILL_KINDS)[number];

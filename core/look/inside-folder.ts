@@ -28,6 +28,11 @@ function inside(root: string, path: string): boolean {
   return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
 }
 
+/** A reference outside the look's folder: the app asks the person (and retries with allowOutside). */
+export class OutsideFolderError extends InputError {
+  override readonly code = 'outside_folder';
+}
+
 /**
  * Refuse `path` unless it (after following every symbolic link) lies inside `folder`.
  * @throws InputError naming the look file, the field and the path, saying how to allow it
@@ -37,7 +42,7 @@ export async function assertInsideFolder(path: string, folder: string, o: Inside
   const [target, root] = await Promise.all([real(path), real(folder)]);
   if (inside(root, target)) return;
   const via = resolve(path) !== target && inside(root, resolve(path)) ? ` through a symbolic link to ${target}` : '';
-  throw new InputError(
+  throw new OutsideFolderError(
     `${o.file}: ${o.field} ${JSON.stringify(o.shown)} is outside the look's folder ${root}${via}; ` +
     'move the image into that folder, or allow files outside it explicitly (continuity: --allow-outside; the app asks)',
     o.field, o.shown,

@@ -27,6 +27,8 @@ export interface CreateRendererOptions {
   onJobEvent?: (e: { takeId: string; state: string; progress: number; costSoFarUsd: number }) => void;
   /** A model that cannot make the batch exactly: generate larger and conform locally (default), or refuse up front. */
   conformPolicy?: ConformPolicy;
+  /** The look's keyframe model pick ("runway:gen4_image"); default CONTINUITY_KEYFRAME_MODEL, else PuLID / IP-Adapter. */
+  keyframeModel?: string;
 }
 
 export function createShotRenderer(o: CreateRendererOptions): ShotRenderer {
@@ -37,7 +39,7 @@ export function createShotRenderer(o: CreateRendererOptions): ShotRenderer {
   // Remote runs generate identity/style keyframes remotely where a key allows (local otherwise, said in the note).
   const keyframeMaker = createRemoteKeyframeMaker({
     project: o.project, env, keyStore: o.keyStore, commercialOnly: o.commercialOnly, batchId: o.batchId,
-    budgetUsd: o.budgetUsd, onJobEvent: o.onJobEvent,
+    budgetUsd: o.budgetUsd, onJobEvent: o.onJobEvent, keyframeModel: o.keyframeModel ?? (env.CONTINUITY_KEYFRAME_MODEL?.trim() || undefined),
   });
   return {
     ...renderer,

@@ -12,7 +12,8 @@ import { prepareReferences, type ReferenceSet } from '../quality/measure-frames.
 import { readAnchorFrames, scoreTake } from '../quality/score-take.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
-import type { QualityStep } from './quality-step.ts';
+import type { QualityStep, ScoreSpend, SemanticMeter } from './quality-step.ts';
+import type { SemanticSimilarity } from '../quality/score-take.ts';
 
 /** Reference images are summarised at this width: palettes and histograms need no more. */
 const REFERENCE_WIDTH = 320;
@@ -20,6 +21,8 @@ const REFERENCE_WIDTH = 320;
 export interface LookQualityOptions {
   /** Grade strength 0..1 (default 1). */
   strength?: number;
+  /** The semantic metric (the user turned it on and a key is set: semantic-check.ts); absent: not measured. */
+  semantic?: SemanticMeter;
 }
 
 export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
@@ -55,14 +58,29 @@ export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
         note: `${g.method} transfer: palette ΔE ${g.before.paletteDeltaE.toFixed(1)} → ${g.after.paletteDeltaE.toFixed(1)}`,
       };
     },
-    async score({ video, shot, references, previousClip, anchorClip, signal }) {
+    async score({ video, shot, references, previousClip, anchorClip, characterReference, signal }) {
+      // What this take's semantic measurement spent, kept even when a prediction failed after it ran.
+      const spend: ScoreSpend[] = [];
+      const meter = o.semantic;
+      const semanticSimilarity: SemanticSimilarity | undefined = meter && (async (a, b) => {
+        try {
+          const r = await meter.similarity(a, b, signal);
+          spend.push(...r.spend);
+          return r.value;
+        } catch (err) {
+          const spent = (err as { spend?: ScoreSpend }).spend;
+          if (spent) spend.push(spent);
+          throw err;
+        }
+      });
       const s = await scoreTake({
         video, references: await referenceSet(references), previousVideo: previousClip, shotKind: shot.kind, deltas: shot.deltas, signal,
         anchorFrames: anchorClip ? await anchorFrames(anchorClip, signal) : undefined,
         // A static previz animatic of a still is meant to hold: frozen is judged on moving shots only.
         expectMotion: shot.motion !== 'static',
+        characterReference, semanticSimilarity,
       });
-      return { score: s.score, pass: s.pass, metrics: { ...s.metrics }, reasons: s.reasons, notes: s.notes, thresholds: { ...s.thresholds } };
+      return { score: s.score, pass: s.pass, metrics: { ...s.metrics }, reasons: s.reasons, notes: s.notes, thresholds: { ...s.thresholds }, ...(spend.length ? { spend } : {}) };
     },
   };
 }

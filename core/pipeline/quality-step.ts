@@ -4,8 +4,17 @@
  * very change the variant exists to show; its LUT is the identity and says so.
  */
 import type { PlannedShot } from '../domain/shot.ts';
+import type { RawImage } from '../domain/raw-image.ts';
 
 export interface GradeOutcome { path: string; lutPath: string; method: string; strength: number; note: string }
+/** Money spent measuring a take (a provider metric), as an estimate unless the provider reported a charge. */
+export interface ScoreSpend { what: string; usd: number; estimated: boolean; basis: string }
+
+/** A provider-backed image similarity (Replicate CLIP): the value and what it cost. */
+export interface SemanticMeter {
+  similarity(a: RawImage, b: RawImage, signal?: AbortSignal): Promise<{ value: number; spend: ScoreSpend[] }>;
+}
+
 export interface ScoreOutcome {
   score: number;
   pass: boolean;
@@ -15,11 +24,17 @@ export interface ScoreOutcome {
   notes?: string[];
   /** The limit each metric was judged against (null = not judged), beside its value in `metrics`. */
   thresholds?: Record<string, number | null>;
+  /** What measuring this take cost (the semantic metric's predictions); absent: nothing. */
+  spend?: ScoreSpend[];
 }
 
 export interface QualityStep {
   /** `references`: the look reference images this shot's colour is anchored to. */
   grade(input: { video: string; shot: PlannedShot; references: readonly string[]; out: string; lutOut: string; signal?: AbortSignal }): Promise<GradeOutcome>;
-  /** `anchorClip`: the parent anchor's current take, for variants and seasonal swaps (structure outside the declared change). */
-  score(input: { video: string; shot: PlannedShot; references: readonly string[]; previousClip?: string; anchorClip?: string; signal?: AbortSignal }): Promise<ScoreOutcome>;
+  /**
+   * `anchorClip`: the parent anchor's current take, for variants and seasonal swaps (structure
+   * outside the declared change). `characterReference`: the image of the character the shot names;
+   * the take's face is judged against it (identity).
+   */
+  score(input: { video: string; shot: PlannedShot; references: readonly string[]; previousClip?: string; anchorClip?: string; characterReference?: string; signal?: AbortSignal }): Promise<ScoreOutcome>;
 }

@@ -11,6 +11,7 @@ import type { PromptPack } from '../domain/prompt-pack.ts';
 import type { Delta, PlannedShot } from '../domain/shot.ts';
 import { buildDeltaCatalog } from '../plan/delta-catalog.ts';
 import { parseDelta } from '../plan/parse-delta.ts';
+import { withShotEdit } from '../plan/shot-edits.ts';
 import { getCanonVersion } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
 import { insertShot, listShots, setShotStatus, updateShotPlan, type ShotRow } from '../store/shots-repo.ts';
@@ -103,7 +104,8 @@ function targetShot(project: Project, lookId: string, rows: ShotRow[], row: Shot
   }
   if (row.plan.parentId && (row.plan.kind === 'variant' || row.plan.kind === 'seasonal')) {
     if (JSON.stringify(row.plan.deltas) === JSON.stringify(deltas)) return { target: row, created: false };
-    const plan: PlannedShot = { ...row.plan, deltas, label: `${row.plan.id}: ${deltas.map((d) => d.label).join(' + ')}` };
+    // Kept as an edit of the planned shot, so the next run of the same plan keeps it (and every take).
+    const plan: PlannedShot = withShotEdit(row.plan, { deltas, label: `${row.plan.id}: ${deltas.map((d) => d.label).join(' + ')}` }, 'remix');
     updateShotPlan(project.db, row.id, plan);
     return { target: { ...row, plan }, created: false };
   }

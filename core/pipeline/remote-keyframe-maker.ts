@@ -20,7 +20,7 @@ import { createLogger } from '../log/logger.ts';
 import type { ProviderAdapter } from '../providers/adapter.ts';
 import { gateOptionsFromEnv, gateModel, PROVIDER_ENV } from '../providers/gating.ts';
 import { resolveKey, type KeyStore } from '../providers/keys.ts';
-import { KEYFRAME_MODELS } from '../providers/keyframe-models.ts';
+import { KEYFRAME_MODELS, keyframeModelFor } from '../providers/keyframe-models.ts';
 import { estimateCostUsd, type ModelCapability } from '../providers/registry.ts';
 import type { Project } from '../store/open-project.ts';
 import { createJobWaiter } from './job-waiter.ts';
@@ -41,6 +41,8 @@ export interface RemoteKeyframeOptions {
   batchId: string;
   budgetUsd?: number | null;
   pollIntervalMs?: number;
+  /** The look's keyframe model pick ("runway:gen4_image"); absent: KEYFRAME_MODELS. */
+  keyframeModel?: string;
   onJobEvent?: (e: { takeId: string; state: string; progress: number; costSoFarUsd: number }) => void;
 }
 
@@ -69,7 +71,10 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
   const env = o.env ?? process.env;
   const local = createLocalKeyframeMaker();
   const adapters: Record<string, ProviderAdapter> = {};
-  for (const { provider } of Object.values(KEYFRAME_MODELS)) {
+  // Checked here, so a bad pick is an InputError before any shot starts.
+  const chosen = { identity: keyframeModelFor('identity', o.keyframeModel), style: keyframeModelFor('style', o.keyframeModel) };
+  for (const { provider } of Object.values(chosen)) {
+    if (adapters[provider]) continue;
     if (resolveKey(provider, { env, store: o.keyStore })) adapters[provider] = remoteAdapterFor(provider, env, o.keyStore);
   }
   const waiter = createJobWaiter();
@@ -101,7 +106,7 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
 
   return {
     async make(req) {
-      const { provider, model: modelId } = KEYFRAME_MODELS[req.kind];
+      const { provider, model: modelId } = chosen[req.kind];
       if (!adapters[provider]) {
         return fallback(req, `no ${provider} key (${PROVIDER_ENV[provider].keyVar ?? 'key'} not set) for the ${req.kind} keyframe model ${provider}:${modelId}`);
       }
@@ -120,9 +125,11 @@ export function createRemoteKeyframeMaker(o: RemoteKeyframeOptions): KeyframeMak
         takeId, provider, estimatedCostUsd: estimateCostUsd(m, 0),
         request: {
           model: m.id, prompt: req.prompt.slice(0, m.maxPromptChars), negativePrompt: '',
-          referenceImages: [req.source], seed: req.seed, width: size.width, height: size.height, seconds: 0, fps: 0,
-          // IP-Adapter's scale is the shot's style strength; PuLID's input has no such field.
-          ...(req.kind === 'style' ? { extra: { styleStrength: req.styleStrength } } : {}),
+          referenceImages: provider === 'runway' && req.colourAnchor ? [req.source, req.colourAnchor] : [req.source],
+          seed: req.seed, width: size.width, height: size.height, seconds: 0, fps: 0,
+          // Runway tags its references by kind; IP-Adapter's scale is the shot's style strength;
+          // PuLID's input has no such field (fal merges `extra` into its input, so none is sent).
+          ...(provider === 'runway' ? { extra: { keyframeKind: req.kind } } : req.kind === 'style' ? { extra: { styleStrength: req.styleStrength } } : {}),
         },
       });
       const job = await waiter.wait(jobRunner, jobId, { signal: req.signal });

@@ -56,6 +56,7 @@ export function buildGenerationRequest(req: RenderRequest, m: ModelCapability, p
     ...(m.inputs.startImage ? { startImage: req.startImage } : {}),
     ...(m.inputs.endImage && req.endImage ? { endImage: req.endImage } : {}),
     ...(refs.length > 0 ? { referenceImages: refs } : {}),
+    ...(record.referencesSent ? { referenceRoles: record.referencesSent.map((r) => r.role) } : {}),
     ...(seed !== undefined ? { seed } : {}),
     width: plan.generate.width,
     height: plan.generate.height,

@@ -7,11 +7,13 @@ import { openProject } from '../store/open-project.ts';
 import { lockProject, thisCommand } from '../store/project-lock.ts';
 import type { ExportFormat } from '../export/types.ts';
 import type { ConformPolicy } from '../providers/conform-plan.ts';
+import type { BatchSize } from '../domain/batch-sizes.ts';
 import { createShotRenderer } from './create-renderer.ts';
 import { exportLook, type ExportLookResult } from './export-look.ts';
 import { createLookQualityStep } from './look-quality.ts';
+import { createReplicateClip } from '../providers/replicate/replicate-clip.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
-import { importLookFile } from './project-look.ts';
+import { importLookFile, saveProjectLook } from './project-look.ts';
 import { runLookBatch, type RunLookResult } from './run-look.ts';
 
 export interface RunLookFileOptions {
@@ -28,6 +30,8 @@ export interface RunLookFileOptions {
   resume?: boolean;
   clips?: number;
   seed?: number;
+  /** Render at this size instead of the look's (a quick previz draft); saved on the project's copy of the look. */
+  size?: BatchSize;
   maxRetries?: number;
   formats?: ExportFormat[];
   includeAll?: boolean;
@@ -36,6 +40,8 @@ export interface RunLookFileOptions {
   /** How the gate's auto-approvals of this headless run are described in the record (default: `continuity run`). */
   approveAction?: string;
   env?: NodeJS.ProcessEnv;
+  /** The user turned on the semantic metric (Replicate CLIP); refused without a Replicate key. */
+  semantic?: boolean;
   /** Another writer holds the project: wait for it (true) or refuse naming it (default). */
   waitForProject?: boolean;
   /** Told once when the project is held by another writer and this run waits. */
@@ -53,6 +59,8 @@ export const DEFAULT_PROJECT_DIR = '.continuity-project';
 export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileResult> {
   const outDir = resolve(o.outDir);
   const projectDir = resolve(o.projectDir ?? join(outDir, DEFAULT_PROJECT_DIR));
+  // Turned on without a Replicate key: refused before anything is created or locked.
+  const semantic = o.semantic ? createReplicateClip({ env: o.env }) : undefined;
   const project = openProject(projectDir, { create: true });
   let lock;
   try {
@@ -60,7 +68,13 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
     lock = await lockProject(project.dir, { command: thisCommand('continuity run'), wait: o.waitForProject, signal: o.signal, onWaiting: o.onProjectWaiting });
   } catch (err) { project.close(); throw err; }
   try {
-    const { lookId, loaded } = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
+    const imported = await importLookFile(project, o.lookPath, { allowOutside: o.allowOutside });
+    const { lookId } = imported;
+    // A draft size lives on the project's copy of the look (the LOOK.json is the user's and untouched),
+    // so the plan, the renders and the pack all agree on it.
+    const loaded = o.size && o.size !== imported.loaded.look.batch.size
+      ? await saveProjectLook(project, lookId, { ...imported.loaded.look, batch: { ...imported.loaded.look.batch, size: o.size } })
+      : imported.loaded;
     const batch = loaded.look.batch;
     // --model alone: the registry knows which provider offers it.
     const provider = o.provider ?? (o.model ? undefined : batch.provider);
@@ -68,9 +82,10 @@ export async function runLookFile(o: RunLookFileOptions): Promise<RunLookFileRes
       provider, model: o.model ?? (o.provider && o.provider !== batch.provider ? defaultModelFor(o.provider) : batch.model),
       purpose: 'look-batch', commercialOnly: batch.commercialOnly, project, env: o.env,
       concurrency: o.concurrency, budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, batchId: `look-${lookId}`, conformPolicy: o.conformPolicy,
+      keyframeModel: batch.keyframeModel,
     });
     try {
-      const quality = createLookQualityStep();
+      const quality = createLookQualityStep({ semantic });
       const run = await runLookBatch({
         project, lookId, loaded, renderer, quality, clips: o.clips, seed: o.seed, maxRetries: o.maxRetries,
         budgetUsd: o.budgetUsd ?? batch.budgetUsd ?? null, concurrency: o.concurrency, resume: o.resume,

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { CanceledError, InputError, isCanceled } from '../domain/errors.ts';
 import type { LoadedLook } from '../look/load-look-file.ts';
 import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
+import { storedEdits } from '../plan/shot-edits.ts';
 import type { Project } from '../store/open-project.ts';
 import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
 import { listShots, replaceLookShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
@@ -73,6 +74,8 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
   const plan = await planLoadedLook(loaded, {
     clips: o.clips, seed: o.seed, provider: o.renderer.provider, model: o.renderer.model.id,
     canon: canonRow ? { canon: canonRow.canon, version: canonRow.version, source: canonRow.source as 'offline' } : undefined,
+    // A shot edited in the app or by a remix is rendered as edited while the plan is the same.
+    shotEdits: storedEdits(listShots(project.db, lookId)),
   });
   if (!canonRow) saveCanonVersion(project.db, lookId, plan.canon, plan.canonSource);
 

@@ -11,7 +11,7 @@ import { nextAttempt, type Attempt } from '../quality/gate-policy.ts';
 import { newId } from '../store/row-helpers.ts';
 import { hashFile } from '../export/hash-file.ts';
 import { attemptBasis } from './take-id.ts';
-import type { LookAssets } from './look-assets.ts';
+import { characterReferenceFor, type LookAssets } from './look-assets.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
 import type { QualityStep, GradeOutcome, ScoreOutcome } from './quality-step.ts';
 import type { RenderResult, ShotRenderer } from './shot-renderer.ts';
@@ -199,7 +199,12 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   const grade = await cx.quality.grade({ video: render.path, shot, references: start.colourReferences, out: join(cx.workDir, `${shot.id}-take${p.attempt}-graded.mp4`), lutOut: join(cx.workDir, `${shot.id}-take${p.attempt}.cube`), signal: cx.signal });
   progress('score', 0);
   const anchorClip = shot.parentId && cx.anchorClip ? await cx.anchorClip(shot) : undefined;
-  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, anchorClip, signal: cx.signal });
+  // Identity is judged whenever the shot names a character, whatever mechanism made the take.
+  const characterReference = characterReferenceFor(cx.assets, shot.characterReference)?.path;
+  const quality = await cx.quality.score({ video: grade.path, shot, references: start.colourReferences, previousClip: p.mechanism === 'frame-bridge' ? job.previousClip : undefined, anchorClip, characterReference, signal: cx.signal });
+  // A paid measurement (the semantic metric) is money this attempt spent, over its clip estimate.
+  const measured = (quality.spend ?? []).reduce((sum, s) => sum + s.usd, 0);
+  if (measured > 0) cx.budget.settle(0, measured);
   const record: AttemptRecord = {
     // The mechanism the start image actually served (an identity keyframe without its character
     // reference is a style keyframe), with the reason when it differs from the one chosen.

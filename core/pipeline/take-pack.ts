@@ -27,9 +27,9 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       seedSent: a.seedSent,
       seedReturned: a.render.seedReturned,
       remoteId: a.render.remoteId,
-      // A paid keyframe is part of what this take cost (issue 12 item 4).
-      costUsd: a.render.costUsd + (a.start.keyframe?.costUsd ?? 0),
-      costEstimated: a.render.costEstimated || (a.start.keyframe?.costEstimated ?? false),
+      // A paid keyframe is part of what this take cost (issue 12 item 4), and so is a paid measurement.
+      costUsd: a.render.costUsd + (a.start.keyframe?.costUsd ?? 0) + (a.quality.spend ?? []).reduce((sum, s) => sum + s.usd, 0),
+      costEstimated: a.render.costEstimated || (a.start.keyframe?.costEstimated ?? false) || (a.quality.spend ?? []).some((s) => s.estimated),
       timings: { startedAt: a.startedAt, finishedAt: a.finishedAt, seconds },
       output: hashes.output,
       previz: a.render.previz,
@@ -39,6 +39,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
     quality: {
       score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt,
       ...(a.quality.thresholds ? { thresholds: a.quality.thresholds } : {}), ...(a.quality.notes ? { notes: a.quality.notes } : {}),
+      ...(a.quality.spend ? { spend: a.quality.spend } : {}),
     },
     // Review happens after the take is recorded; the export fills in the verdict and who gave it.
     review: { verdict: 'pending', at: null },

@@ -32,6 +32,8 @@ export interface PlanLookOptions {
   /** Draft with OpenAI instead of offline. */
   openai?: OpenAICanonOptions;
   prices?: PriceTable;
+  /** Replace a planned shot by its stored edit (core/plan/shot-edits.ts storedEdits). */
+  shotEdits?: (shot: PlannedShot) => PlannedShot;
 }
 
 export interface LookPlan {
@@ -77,8 +79,9 @@ export async function planLoadedLook(loaded: LoadedLook, opts: PlanLookOptions =
   const { width, height } = parseSize(look.batch.size);
   const { seconds, fps } = look.batch;
   const seed = opts.seed ?? look.batch.seed;
-  const shots = planMatrix({ look, canon, clips: opts.clips ?? look.batch.clips, anchors: opts.anchors ?? look.batch.anchors, seed });
-  const cost = estimateCost({ provider, model, seconds, clips: shots.length, ...billingFacts(provider, model, shots, { width, height, seconds, fps }) }, opts.prices ?? loadPriceTable());
+  const planned = planMatrix({ look, canon, clips: opts.clips ?? look.batch.clips, anchors: opts.anchors ?? look.batch.anchors, seed });
+  const shots = opts.shotEdits ? planned.map(opts.shotEdits) : planned;
+  const cost = estimateCost({ provider, model, seconds, clips: shots.length, ...billingFacts(provider, model, shots, { width, height, seconds, fps }, look.batch.keyframeModel) }, opts.prices ?? loadPriceTable());
   const refs = packReferencesOf(loaded);
   const compiled = shots.map((shot) => compilePrompt({ canon, shot, brandKit: look.brandKit, model: profile, batch: { width, height, seconds, fps, seed } }));
   const packs = shots.map((shot, i) => buildPromptPack({

@@ -1,18 +1,13 @@
 /**
  * Which registered models an adapter in this build can actually drive. A provider may have an
- * adapter yet not map every model it offers (fal: Kling O1/O3 elements, Wan 2.7 and Seedance are
- * registered for plans and prices, not yet mapped): gating says "no adapter" for those, never a
+ * adapter yet not map every model it offers: gating says "no adapter" for those, never a
  * made-up reason. The lists come from the adapters' own input builders.
  */
+import { FAL_MAPPED } from './fal/fal-inputs.ts';
 import { LUMA_VIDEO_MODELS } from './luma/luma-inputs.ts';
 import type { ModelCapability, ProviderId } from './registry.ts';
-import { RUNWAY_VIDEO_MODELS } from './runway/runway-inputs.ts';
+import { RUNWAY_MAPPED } from './runway/runway-inputs.ts';
 
-/** Model ids fal-inputs.ts builds an input for (keep in step with buildFalInput). */
-const FAL_MAPPED = [
-  'fal-ai/veo3.1/image-to-video', 'fal-ai/veo3.1/first-last-frame-to-video', 'fal-ai/veo3.1/reference-to-video', 'fal-ai/veo3.1',
-  'fal-ai/kling-video/v2.1/pro/image-to-video', 'fal-ai/flux-pulid',
-] as const;
 
 /** Per provider: every model (`all`: schema-driven or single-protocol adapters) or the mapped ids. */
 export const ADAPTER_COVERAGE: Record<ProviderId, 'all' | 'none' | readonly string[]> = {
@@ -20,7 +15,7 @@ export const ADAPTER_COVERAGE: Record<ProviderId, 'all' | 'none' | readonly stri
   fal: FAL_MAPPED,
   replicate: 'all',
   openai: 'all',
-  runway: RUNWAY_VIDEO_MODELS,
+  runway: RUNWAY_MAPPED,
   luma: LUMA_VIDEO_MODELS,
   google: 'all',
 };

@@ -18,6 +18,13 @@ export interface GenerationRequest {
   startImage?: string;
   endImage?: string;
   referenceImages?: string[];
+  /** The look role of each reference image, same order (`character` refs become Kling elements). */
+  referenceRoles?: string[];
+  /**
+   * An edit (issue 11): the local clip the provider edits (Runway video_to_video, Luma modify,
+   * fal video edit). `startImage` is then guidance: the anchor frame with the change applied.
+   */
+  sourceVideo?: string;
   seed?: number;
   width: number;
   height: number;

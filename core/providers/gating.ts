@@ -93,6 +93,9 @@ export function whyIneligible(m: ModelCapability, opts: GateOptions): string | n
   if (!hasAdapter(m)) {
     return `no adapter: ${m.provider}:${m.id} has no adapter in this build yet (it is registered so plans and prices can use it)`;
   }
+  if (m.inputs.sourceVideo && opts.purpose !== 'keyframe') {
+    return 'it edits an existing video (variants of another model\'s takes) and cannot make a shot from images';
+  }
   if (m.imageInput === 'public-url') {
     const host = opts.imageHosts?.[m.provider] ?? imageHostChoice(m.provider, {});
     if (!host.ready) return host.why;

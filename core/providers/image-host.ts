@@ -26,7 +26,7 @@ export function imageHostChoice(provider: ProviderId, env: Env, store?: StoreLik
   const name = PROVIDER_ENV[provider].imageHostVar;
   if (!name) return { ready: true, value: undefined, why: `${provider} takes images directly` };
   const value = env[name]?.trim() || undefined;
-  const need = `${provider} fetches keyframe images from public URLs and its API has no upload: set ${name}=fal to upload each start image to your own fal storage (needs FAL_KEY; the images become public URLs, recorded on every take)`;
+  const need = `${provider} fetches keyframe images (and clips to edit) from public URLs and its API has no upload: set ${name}=fal, or choose "My fal storage" as the Luma image host in Settings, to upload them to your own fal storage (needs FAL_KEY; they become public URLs, recorded on every take)`;
   if (!value) return { ready: false, value, why: need };
   if (!(IMAGE_HOSTS as readonly string[]).includes(value)) return { ready: false, value, why: `${name}=${JSON.stringify(value)} is not a known image host (known: ${IMAGE_HOSTS.join(', ')}); ${need}` };
   const falKey = store?.get('fal') || env.FAL_KEY || (env.FAL_KEY_ID && env.FAL_KEY_SECRET);

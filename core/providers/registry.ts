@@ -48,6 +48,11 @@ export const ModelCapabilitySchema = z.object({
     seed: z.enum(SEED_SUPPORT),
     extend: z.boolean(),
     edit: z.boolean(),
+    /**
+     * An edit-only model (Runway aleph2, Kling O1 video edit): it needs a source video, so it
+     * makes variants of another model's takes (see `editWith`) and never a shot from images.
+     */
+    sourceVideo: z.boolean().optional(),
     negativePrompt: z.boolean(),
     /** Face identity conditioning (PuLID, FaceID). */
     identity: z.boolean(),
@@ -92,6 +97,11 @@ export const ModelCapabilitySchema = z.object({
    * bytes in the request, or `public-url` (fetched by the provider: needs an image host).
    */
   imageInput: z.enum(['upload', 'data-uri', 'inline', 'public-url']).optional(),
+  /**
+   * The model (same provider) that edits this model's takes for variants and seasonal swaps
+   * (issue 11: gen4.5 → aleph2). Absent: the model itself when it edits, else no provider edit.
+   */
+  editWith: z.string().min(1).optional(),
 });
 export type ModelCapability = z.infer<typeof ModelCapabilitySchema>;
 /** The input shape (models.ts is typed with this so defaults/optionals stay optional there). */
@@ -111,6 +121,11 @@ function load(): readonly ModelCapability[] {
     const key = `${m.provider}/${m.id}`;
     if (seen.has(key)) throw new Error(`core/providers/models.ts: duplicate model ${key}`);
     seen.add(key);
+  }
+  for (const m of parsed) {
+    if (!m.editWith) continue;
+    const e = parsed.find((x) => x.provider === m.provider && x.id === m.editWith);
+    if (!e?.inputs.edit) throw new Error(`core/providers/models.ts: ${m.provider}/${m.id} edits with ${m.editWith}, which is not an edit model of ${m.provider}`);
   }
   cache = Object.freeze(parsed);
   return cache;
@@ -153,6 +168,15 @@ export function getModel(id: string, provider?: string): ModelCapability {
   const known = pool.map((m) => `${m.provider}:${m.id}`).join(', ');
   const where = provider ? ` for provider ${JSON.stringify(provider)}` : '';
   throw new InputError(`unknown model ${JSON.stringify(id)}${where}. Known models: ${known || '(none)'}`, 'model', id);
+}
+
+/**
+ * The model that edits `m`'s takes (its `editWith`, or `m` itself when it edits and is not
+ * edit-only), or null when variants of its takes cannot be made by a provider edit.
+ */
+export function editModelFor(m: ModelCapability): ModelCapability | null {
+  if (m.editWith) return findModel(m.editWith, m.provider) ?? null;
+  return m.inputs.edit && !m.inputs.sourceVideo ? m : null;
 }
 
 /** True when the model can carry a visual anchor (a start frame or reference images). */

@@ -134,6 +134,7 @@ export function measureTake(frames: TakeFrames, refs: ReferenceSet, options: Mea
     meanLightness: stats.meanL,
     motion,
     semantic: null,
+    identityDistance: null,
   };
   return { metrics, problems: exposureProblems(stats, refs.stats, motion, options.expectMotion ?? true) };
 }

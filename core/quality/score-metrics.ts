@@ -35,6 +35,8 @@ export type TakeMetrics = {
   /** Mean |Δ luma| between consecutive frames (0 = frozen), reported. */
   motion: number | null;
   semantic: number | null;
+  /** Face descriptor distance from the shot's character reference (identity/judge-identity.ts). */
+  identityDistance: number | null;
 };
 
 /** One judged metric: its value next to its limit and the reason it gave (if any). */
@@ -67,6 +69,7 @@ const WEIGHTS: Record<JudgedMetric, number> = {
   flicker: 0.1,
   drift: 0.1,
   semantic: 0.2,
+  identityDistance: 0.3,
 };
 
 const LABEL: Record<JudgedMetric, (v: string, op: string, t: string) => string> = {
@@ -80,6 +83,7 @@ const LABEL: Record<JudgedMetric, (v: string, op: string, t: string) => string> 
   flicker: (v, op, t) => `flicker ${v} L* ${op} ${t}`,
   drift: (v, op, t) => `colour drift first→last ΔE ${v} ${op} ${t}`,
   semantic: (v, op, t) => `semantic similarity ${v} ${op} ${t}`,
+  identityDistance: (v, op, t) => `${op === '>' ? 'a different person: ' : ''}face distance from the character reference ${v} ${op} ${t}`,
 };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -4,12 +4,12 @@
  * (thresholds.ts holds the policy table); metrics are all local, plus an optional semantic
  * similarity supplied by a provider (CLIP features) when a key is set.
  */
-import { InputError } from '../domain/errors.ts';
+import { InputError, isCanceled } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import type { Delta, ShotKind } from '../domain/shot.ts';
 import { measureTake, type ReferenceSet } from './measure-frames.ts';
 import { loadReferences, readImageFrames, readVideoFrame, readVideoFrames } from './load-frames.ts';
-import { scoreMetrics, type TakeMetrics } from './score-metrics.ts';
+import { scoreMetrics, type MetricCheck, type TakeMetrics } from './score-metrics.ts';
 import { thresholdsFor, type Thresholds } from './thresholds.ts';
 
 /** Provider hook: similarity of two images in [0, 1] (e.g. cosine of CLIP embeddings). */
@@ -34,6 +34,11 @@ export interface ScoreTakeInput {
   deltas?: readonly Delta[];
   thresholds?: Partial<Thresholds>;
   semanticSimilarity?: SemanticSimilarity;
+  /**
+   * The shot's character reference image: the take's face must be that person (identity). The face
+   * model (tfjs) is loaded only when this is set.
+   */
+  characterReference?: string;
   signal?: AbortSignal;
 }
 
@@ -41,10 +46,12 @@ export interface TakeScore {
   score: number;
   pass: boolean;
   metrics: TakeMetrics;
+  /** Every judged metric with its value, limit and reason. */
+  checks: MetricCheck[];
   reasons: string[];
   /** Policy notes: which checks were not judged and why. */
   notes: string[];
-  /** Exposure problems (near-black, blown-out, blank, frozen); each also leads `reasons`. */
+  /** Exposure problems (near-black, blown-out, blank, frozen) and a missing face; each also leads `reasons`. */
   problems: string[];
   thresholds: Thresholds;
 }
@@ -68,8 +75,22 @@ export async function scoreTake(input: ScoreTakeInput): Promise<TakeScore> {
   const targetHex = deltas.flatMap((d) => (d.kind === 'palette' ? d.targetHex : []));
   const anchorFrames = input.anchorFrames ?? (input.anchorVideo ? await readAnchorFrames(input.anchorVideo, input.signal) : undefined);
   const { metrics, problems } = measureTake({ ...frames, first }, references, { previousLast, anchorFrames, targetHex, expectMotion: input.expectMotion });
-  if (input.semanticSimilarity) metrics.semantic = await semantic(input.semanticSimilarity, frames.pooled, references.images);
   const { thresholds, notes } = thresholdsFor(input.shotKind, deltas, input.thresholds);
+  if (input.semanticSimilarity) {
+    // An optional provider metric that could not be had is absent from the score, and says why.
+    try { metrics.semantic = await semantic(input.semanticSimilarity, frames.pooled, references.images); } catch (err) {
+      if (isCanceled(err)) throw err;
+      notes.push(`semantic similarity not measured: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (input.characterReference) {
+    // Imported here, not at the top: tfjs and the face model cost seconds nobody else should pay.
+    const { judgeIdentity } = await import('./identity/judge-identity.ts');
+    const id = await judgeIdentity(input.characterReference, input.video ? { video: input.video } : { image: input.image! }, input.signal);
+    metrics.identityDistance = id.distance;
+    if (id.problem) problems.push(id.problem);
+    if (id.note) notes.push(id.note);
+  }
   if (!input.previousVideo && thresholds.bridgeSsim !== null) notes.push('no previous take: bridge SSIM not measured');
   if (!anchorFrames && thresholds.anchorStructure !== null) notes.push("no anchor take given: structure vs the anchor not measured");
   if (!input.video) notes.push('still image: flicker, drift and motion not measured');

@@ -29,6 +29,7 @@
  */
 import type { Delta } from '../domain/shot.ts';
 import type { ShotKind } from '../domain/shot.ts';
+import { IDENTITY_MAX_DISTANCE } from './identity/identity-limit.ts';
 
 export interface Thresholds {
   /** Max log-chromaticity histogram distance from the look. */
@@ -51,19 +52,24 @@ export interface Thresholds {
   drift: number | null;
   /** Min semantic similarity (provider-supplied, 0..1). */
   semantic: number | null;
+  /**
+   * Max face descriptor distance from the character reference, on every shot kind (a declared
+   * delta never changes who the character is); measured only when the shot names one.
+   */
+  identityDistance: number | null;
   /** Min overall score; below it a take fails even when every single check passed. */
   minScore: number;
 }
 
 export type JudgedMetric = Exclude<keyof Thresholds, 'minScore'>;
-export const LOWER_IS_BETTER: ReadonlySet<JudgedMetric> = new Set(['chromaticityDistance', 'abHistogramDistance', 'paletteDeltaE', 'targetPaletteDeltaE', 'histogramDistance', 'flicker', 'drift']);
+export const LOWER_IS_BETTER: ReadonlySet<JudgedMetric> = new Set(['chromaticityDistance', 'abHistogramDistance', 'paletteDeltaE', 'targetPaletteDeltaE', 'histogramDistance', 'flicker', 'drift', 'identityDistance']);
 
-const BASE: Thresholds = {
+const BASE: Omit<Thresholds, 'identityDistance'> = {
   chromaticityDistance: 0.38, abHistogramDistance: 0.45, paletteDeltaE: 12, targetPaletteDeltaE: null, anchorStructure: null,
   histogramDistance: null, bridgeSsim: 0.7, flicker: 1.5, drift: 6, semantic: 0.8, minScore: 0.5,
 };
 
-type Row = Omit<Thresholds, 'minScore'>;
+type Row = Omit<Thresholds, 'minScore' | 'identityDistance'>;
 const JUDGED_OFF: Row = {
   chromaticityDistance: null, abHistogramDistance: null, paletteDeltaE: null, targetPaletteDeltaE: null, anchorStructure: null,
   histogramDistance: null, bridgeSsim: null, flicker: null, drift: null, semantic: null,
@@ -89,7 +95,7 @@ function merge(rows: Row[]): Row {
   const [first, ...rest] = rows;
   const out = { ...first! };
   for (const row of rest) {
-    for (const key of Object.keys(out) as JudgedMetric[]) out[key] = looser(key, out[key], row[key]);
+    for (const key of Object.keys(out) as (keyof Row)[]) out[key] = looser(key, out[key], row[key]);
   }
   return out;
 }
@@ -115,5 +121,5 @@ export function thresholdsFor(kind: ShotKind, deltas: readonly Delta[] = [], ove
     const { minScore: _m, ...base } = BASE;
     row = base;
   }
-  return { thresholds: { ...row, minScore: BASE.minScore, ...overrides }, notes };
+  return { thresholds: { ...row, identityDistance: IDENTITY_MAX_DISTANCE, minScore: BASE.minScore, ...overrides }, notes };
 }

@@ -18,7 +18,8 @@ export function ShotCard({ shot, selected, onSelect }: { shot: ShotView; selecte
       <div className="shot-meta">
         <div className="shot-title"><span className="kind">{shot.kind}</span> #{shot.index + 1} · {shot.framing} · {shot.motion}</div>
         <div className="chips">{shot.deltas.map((d, i) => <span key={i} className={`chip delta-${d.kind}`}>{deltaText(d)}</span>)}</div>
-        {shot.stale && <div className="stale-mark" title="An earlier shot was regenerated">stale</div>}
+        {shot.editedBy && <span className="chip" title={`Changed after planning by ${shot.editedBy}`}>edited</span>}
+        {shot.stale && <div className="stale-mark" title="Its inputs changed since it was rendered">stale</div>}
       </div>
     </button>
   );

@@ -9,6 +9,7 @@ import type { LookView, SessionView, ShotView } from '../../core/api/types.ts';
 import { studio } from '../bridge.ts';
 import { useSessions } from '../state/sessions-slice.ts';
 import { useAction } from './use-action.ts';
+import { SessionShotSettings } from './session-shot-settings.tsx';
 
 export function StylePanel({ session, shot, look, children }: { session: SessionView; shot: ShotView; look: LookView; children?: ReactNode }) {
   const X = useSessions();
@@ -31,6 +32,7 @@ export function StylePanel({ session, shot, look, children }: { session: Session
       <div className="side-head"><h2>Shot {shot.index + 1}: {shot.label}</h2></div>
       {shot.score !== null && <p className="small">Score {shot.score.toFixed(2)} · {shot.pass ? 'passed the gate' : 'failed the gate'}{shot.review && shot.review !== 'pending' ? ` · ${shot.review}` : ''}</p>}
       {children}
+      <SessionShotSettings sessionId={sid} shot={shot} disabled={busy} />
       <h2>Style reference</h2>
       <label className="field">Reference frame (whole session)
         <select aria-label="Reference frame" value={primaryValue} disabled={busy} onChange={(e) => setPrimary(e.target.value)}>

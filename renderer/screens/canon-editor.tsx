@@ -7,6 +7,7 @@ import { useProject } from '../state/project-slice.ts';
 import { useUi } from '../state/ui-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { TagList } from '../components/tag-list.tsx';
+import { CanonVersions } from '../components/canon-versions.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 
 function Text({ label, value, onChange }: { label: string; value: string; onChange(v: string): void }) {
@@ -54,7 +55,8 @@ export function CanonEditor() {
       </div>
       {!c ? <Empty title="No canon yet"><p>Draft one from the brief, the brand kit and the approved references.</p></Empty> : (
         <>
-          <p className="muted small" data-testid="canon-version">Version {cv?.version} · {cv?.source} · {cv ? new Date(cv.createdAt).toLocaleString() : ''}</p>
+          <p className="muted small" data-testid="canon-version">Version {cv?.version} · {cv?.source === 'restored' && cv.restoredFrom ? `restored from version ${cv.restoredFrom}` : cv?.source} · {cv ? new Date(cv.createdAt).toLocaleString() : ''}</p>
+          {cv && <CanonVersions lookId={L.look.id} current={cv.version} edited={edited} />}
           <div className="columns three">
             <div className="panel">
               <h2>Style</h2>

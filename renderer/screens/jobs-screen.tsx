@@ -11,6 +11,8 @@ import { useSessions } from '../state/sessions-slice.ts';
 import { useShots } from '../state/shots-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
+import { est } from '../components/money.ts';
+import { StuckJobs } from '../components/stuck-jobs.tsx';
 
 const STATE_WORDS: Record<JobView['state'], string> = {
   queued: 'queued', running: 'running', succeeded: 'rendered', failed: 'failed', canceled: 'canceled', needs_user_decision: 'needs your decision',
@@ -60,8 +62,9 @@ export function JobsScreen() {
     <section className="screen" data-screen="jobs" data-ready="true" data-active={active} data-succeeded={succeeded} data-total={jobs.length} aria-labelledby="jobs-title">
       <header className="screen-head">
         <h1 id="jobs-title">Job queue</h1>
-        <p className="muted">{jobs.length ? `${active} running or queued · ${succeeded} of ${jobs.length} rendered${gateFailed ? ` · ${gateFailed} failed the quality gate (see Review)` : ''} · cost so far $${cost.toFixed(2)}` : 'Runs appear here with live progress.'}</p>
+        <p className="muted">{jobs.length ? `${active} running or queued · ${succeeded} of ${jobs.length} rendered${gateFailed ? ` · ${gateFailed} failed the quality gate (see Review)` : ''} · cost so far ${est(cost)} (list price; the provider's bill is what counts)` : 'Runs appear here with live progress.'}</p>
       </header>
+      <StuckJobs />
       {jobs.length === 0 ? <Empty title="No jobs yet"><p>Plan the matrix and press “Run all clips”, or render a session on the Shot timeline.</p></Empty> : groupsOf(jobs).map((g) => (
         <div key={g.key} className="job-group" data-run-id={g.key}>
           <h2>{g.title} <span className="muted small">{g.jobs.filter((j) => ACTIVE_STATES.has(j.state)).length} active · {g.jobs.length} clips</span></h2>
@@ -78,7 +81,7 @@ export function JobsScreen() {
                     </div>
                     {ACTIVE_STATES.has(j.state) && <div className="phase" data-testid="phase">{j.phase ?? j.state}{j.etaSeconds !== null && j.etaSeconds !== undefined ? ` · ${eta(j.etaSeconds)}` : ''}</div>}
                   </td>
-                  <td className="num" title="Estimated at list price until the provider reports a charge">${j.costSoFarUsd.toFixed(2)}</td>
+                  <td className="num" title="Estimated at list price until the provider reports a charge">{est(j.costSoFarUsd)}</td>
                   <td className="row-actions">
                     {ACTIVE_STATES.has(j.state) && <button type="button" title="Stops this clip only; the other clips carry on" aria-label={`Cancel ${j.label}`} onClick={() => void run('Cancel clip', () => J.cancel(j.id))}>Cancel</button>}
                     {(j.state === 'failed' || j.state === 'canceled') && <button type="button" title="Runs this clip again; the others are left as they are" aria-label={`Retry ${j.label}`} onClick={() => void run('Retry clip', () => J.retry(j.id))}>Retry</button>}

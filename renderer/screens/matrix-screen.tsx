@@ -9,6 +9,7 @@ import { useUi } from '../state/ui-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { ShotCard } from '../components/shot-card.tsx';
 import { ShotEditor } from '../components/shot-editor.tsx';
+import { est } from '../components/money.ts';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 
 function rows(shots: ShotView[]): { anchor: ShotView; children: ShotView[] }[] {
@@ -68,7 +69,7 @@ export function MatrixScreen() {
           {!look?.canon && <span className="muted small">Draft the canon first.</span>}
           {running && <span className="muted small">A run is in progress: the plan is locked until it ends.</span>}
           <span className="spacer" />
-          {S.estimate && <span className="chip" data-testid="estimate">Estimate ${S.estimate.estimateUsd.toFixed(2)}{S.estimate.budgetUsd !== null ? ` · budget $${S.estimate.budgetUsd.toFixed(2)}` : ''}</span>}
+          {S.estimate && <span className="chip" data-testid="estimate" title="At list price; providers bill what they report">Cost {est(S.estimate.estimateUsd)}{S.estimate.budgetUsd !== null ? ` · budget $${S.estimate.budgetUsd.toFixed(2)}` : ''}</span>}
           <button type="button" className="primary" disabled={!canRun} title="Renders every clip without a take (and stale ones); use Regenerate for a new take of a rendered clip" onClick={() => void run('Start run', async () => { await jobs.start(lookId!); await go('jobs'); })}>Run all clips</button>
         </div>
         {S.shots.length === 0 ? <Empty title="No plan yet"><p>Plan the matrix to see anchors, variants and seasonal swaps.</p></Empty> : (

@@ -15,6 +15,7 @@ import { useLook } from '../state/look-slice.ts';
 import { useJobs, ACTIVE_STATES } from '../state/jobs-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { ScoreLegend } from '../components/score-legend.tsx';
+import { money } from '../components/money.ts';
 import { ReviewPlayer, type CompareSource } from '../components/review-player.tsx';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 
@@ -45,6 +46,9 @@ export function ReviewScreen() {
   useEffect(() => { if (lookId) { void S.load(lookId); void X.load(lookId); void R.loadStats(lookId); if (look?.id !== lookId) void useLook.getState().load(lookId); } }, [lookId]);
   useEffect(() => { if (R.focusShotId) { setShotId(R.focusShotId); setTakeId(null); R.focus(null); } }, [R.focusShotId]);
   useEffect(() => { if (shot) void R.loadTakes(shot.id); }, [shot?.id, shot?.currentTakeId]);
+  const parentId = shot?.parentId ?? null;
+  const parentTake = parentId ? S.shots.find((s) => s.id === parentId)?.currentTakeId : null;
+  useEffect(() => { if (parentId && parentTake) void R.loadTakes(parentId); }, [parentId, parentTake]);
 
   const move = (delta: number) => {
     if (!rendered.length) return;
@@ -80,7 +84,9 @@ export function ReviewScreen() {
   const ready = !busy && (!shot || takes !== undefined);
   const compare: CompareSource[] = [];
   const parent = shot?.parentId ? S.shots.find((s) => s.id === shot.parentId) : undefined;
-  if (parent) compare.push({ label: `Its anchor: #${parent.index + 1} ${parent.label}`, image: parent.thumbSha256 ? { sha256: parent.thumbSha256, ext: 'png' } : null });
+  // A variant beside its anchor: the anchor's current take plays next to it (its thumbnail until loaded).
+  const anchorTake = parent ? R.takes[parent.id]?.find((t) => t.id === parent.currentTakeId) : undefined;
+  if (parent) compare.push({ label: `Its anchor: #${parent.index + 1} ${parent.label}`, video: anchorTake?.graded ?? anchorTake?.original ?? null, image: parent.thumbSha256 ? { sha256: parent.thumbSha256, ext: 'png' } : null });
   const ref = look.references.find((r) => r.approved && r.role !== 'product');
   if (ref) compare.push({ label: `Look reference: ${ref.name}`, image: { sha256: ref.sha256, ext: ref.ext } });
 
@@ -120,7 +126,7 @@ export function ReviewScreen() {
                 <div className="columns">
                   <div className="panel">
                     <ScoreLegend take={take} />
-                    <p className="muted small">{take.provider} · {take.model} · {take.mechanism}{take.previz ? ' · previz (local animatic)' : ''} · ${take.costUsd.toFixed(2)}{take.seed !== null && take.seed !== undefined ? ` · seed ${take.seed}` : ''}</p>
+                    <p className="muted small">{take.provider} · {take.model} · {take.mechanism}{take.previz ? ' · previz (local animatic)' : ''} · {money(take.costUsd, take.costEstimated)}{take.seed !== null && take.seed !== undefined ? ` · seed ${take.seed}` : ''}</p>
                   </div>
                   <div className="panel">
                     <h2>Take history</h2>

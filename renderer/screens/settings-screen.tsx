@@ -66,6 +66,13 @@ export function SettingsScreen() {
           <label className="field">Default budget per batch (USD)<input type="number" aria-label="Default budget" min={0} defaultValue={st.budgetUsd ?? ''} onBlur={(e) => save({ budgetUsd: e.target.value === '' ? null : Number(e.target.value) })} /></label>
           <label className="field">Parallel local jobs<input type="number" aria-label="Parallel local jobs" min={1} max={16} defaultValue={st.concurrency} onBlur={(e) => save({ concurrency: Math.max(1, Math.min(16, Number(e.target.value) || 1)) })} /></label>
           <label className="check"><input type="checkbox" checked={st.commercialOnly} onChange={(e) => save({ commercialOnly: e.target.checked })} /> Only use models cleared for commercial use</label>
+          <label className="field">Luma image host
+            <select aria-label="Luma image host" value={st.lumaImageHost ?? ''} onChange={(e) => save({ lumaImageHost: e.target.value === 'fal' ? 'fal' : null })}>
+              <option value="">None (Luma stays off)</option>
+              <option value="fal">My fal storage (needs a fal key)</option>
+            </select>
+          </label>
+          <p className="muted small" data-testid="luma-image-host-note">Luma cannot receive files: it downloads each start image, and each clip it edits, from a public web address. To use Luma, choose your own fal storage here and save a fal key above. Those images and clips are then uploaded there as public links, and every take records the links.</p>
         </div>
         <div className="panel">
           <h2>ffmpeg</h2>
@@ -76,7 +83,7 @@ export function SettingsScreen() {
           </div>
           <h2>Models</h2>
           <ul className="models" aria-label="Models">
-            {video.map((m) => <li key={`${m.provider}:${m.id}`} className={m.eligible ? '' : 'muted'}><strong>{m.provider}</strong> {m.id}{m.pricePerSecondUsd ? ` · $${m.pricePerSecondUsd.toFixed(3)}/s` : m.provider === 'local' ? ' · free' : ''}{m.why && <div className="small">{m.why}</div>}</li>)}
+            {video.map((m) => <li key={`${m.provider}:${m.id}`} className={m.eligible ? '' : 'muted'}><strong>{m.provider}</strong> {m.id}{m.pricePerSecondUsd ? ` · list price $${m.pricePerSecondUsd.toFixed(3)}/s` : m.provider === 'local' ? ' · free' : ''}{m.why && <div className="small">{m.why}</div>}</li>)}
           </ul>
         </div>
       </div>

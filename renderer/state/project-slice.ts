@@ -1,7 +1,8 @@
 /** Projects (library, recent, the open one) and the looks inside the open project. */
 import { create } from 'zustand';
 import type { LookSummary, ProjectSummary } from '../../core/api/types.ts';
-import { call, errorText, studio } from '../bridge.ts';
+import { call, errorText, studio, StudioError } from '../bridge.ts';
+import { useUi } from './ui-slice.ts';
 
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -22,7 +23,15 @@ interface ProjectState {
   importLook(path: string): Promise<string>;
 }
 
-const savedLook = (() => { try { return localStorage.getItem('studio.lookId'); } catch { return null; } })();
+/**
+ * The current look survives a reload of this tab (sessionStorage is per tab); a new tab starts
+ * from the look last chosen anywhere (localStorage). Reading only localStorage made two tabs
+ * switch each other's look on reload (issue 16 item 10).
+ */
+const savedLook = (() => { try { return sessionStorage.getItem('studio.lookId') ?? localStorage.getItem('studio.lookId'); } catch { return null; } })();
+
+/** The engine refuses a reference outside the look's folder with this code until the person says yes. */
+const OUTSIDE_FOLDER = 'outside_folder';
 
 export function getInitialProjectState() {
   return { status: 'idle' as Status, error: null, recent: [], current: null, looks: [], lookId: null };
@@ -43,11 +52,13 @@ export const useProject = create<ProjectState>()((set, get) => ({
     const current = await call(studio().projects.create({ name, ...(dir ? { dir } : {}) }));
     set({ current, looks: [], lookId: null });
     await get().refreshLooks();
+    set({ recent: await call(studio().projects.recent()) });
   },
   async open(dir) {
     const current = await call(studio().projects.open({ dir }));
     set({ current, lookId: null });
     await get().refreshLooks();
+    set({ recent: await call(studio().projects.recent()) });
   },
   async close() {
     await call(studio().projects.close());
@@ -60,7 +71,7 @@ export const useProject = create<ProjectState>()((set, get) => ({
     set({ looks, lookId: looks.some((l) => l.id === keep) ? keep : looks[0]?.id ?? null });
   },
   selectLook(id) {
-    try { if (id) localStorage.setItem('studio.lookId', id); } catch { /* ignore */ }
+    try { if (id) { sessionStorage.setItem('studio.lookId', id); localStorage.setItem('studio.lookId', id); } } catch { /* private mode */ }
     set({ lookId: id });
   },
   async createLook(name, brief) {
@@ -70,7 +81,20 @@ export const useProject = create<ProjectState>()((set, get) => ({
     return look.id;
   },
   async importLook(path) {
-    const look = await call(studio().looks.importFile({ path }));
+    let look;
+    try {
+      look = await call(studio().looks.importFile({ path }));
+    } catch (err) {
+      // An image outside the look's folder is read only with the person's explicit yes.
+      if (!(err instanceof StudioError) || err.error.code !== OUTSIDE_FOLDER) throw err;
+      const ok = await useUi.getState().confirm({
+        title: 'Use an image from outside the look’s folder?',
+        body: `${err.error.message.replace(/;.*$/, '')}. Import it only if you trust where this LOOK.json came from: it makes the app read a file outside the look's folder.`,
+        confirm: 'Import with outside images',
+      });
+      if (!ok) throw new Error('import canceled: nothing was imported', { cause: err });
+      look = await call(studio().looks.importFile({ path, allowOutside: true }));
+    }
     await get().refreshLooks();
     get().selectLook(look.id);
     return look.id;

@@ -23,7 +23,8 @@ export const useReview = create<ReviewState>()((set, get) => ({
   ...getInitialReviewState(),
   focus(shotId) { set({ focusShotId: shotId }); },
   async loadTakes(shotId) {
-    try { set({ takes: { ...get().takes, [shotId]: await call(studio().takes.list({ shotId })) }, error: null }); } catch (err) { set({ error: errorText(err) }); }
+    // Read the map after the answer arrives: two loads at once (a variant and its anchor) must not drop each other's takes.
+    try { const list = await call(studio().takes.list({ shotId })); set({ takes: { ...get().takes, [shotId]: list }, error: null }); } catch (err) { set({ error: errorText(err) }); }
   },
   async loadStats(lookId) {
     try { set({ stats: await call(studio().review.stats({ lookId })) }); } catch (err) { set({ error: errorText(err) }); }

@@ -4,7 +4,8 @@
  * strict style-match flashback that inherits shot 1's style — rendered; each timeline card shows its score and the
  * gate's verdict; each shot is reviewable (player, score legend, verdict); the session exports
  * in session order. On the way: the brand-kit editor guards unsaved edits and takes hex colours
- * as people type them. Every wait is on an app-emitted readiness attribute, never a sleep.
+ * as people type them; canon versions are viewed and one restored; a shot gets its own name and
+ * action. Every wait is on an app-emitted readiness attribute, never a sleep.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,6 +58,19 @@ test('browser host: a 3-shot session (bridge, style match, flashback) rendered, 
   await nav(page, 'Brief & canon', 'canon');
   await page.getByRole('button', { name: 'Draft canon offline' }).click();
   await ready(page, 'canon', '[data-canon-version="1"]');
+  // Canon history: an edit saved as version 2, then version 1 viewed and restored as version 3.
+  await page.getByLabel('Era', { exact: true }).fill('the 1970s');
+  await page.getByRole('button', { name: 'Save canon' }).click();
+  await ready(page, 'canon', '[data-canon-version="2"]');
+  await page.getByTestId('canon-versions').locator('summary').click();
+  await page.getByRole('list', { name: 'Canon versions' }).getByRole('button', { name: 'View' }).last().click();
+  await page.waitForSelector('pre[aria-label="Canon version 1"]');
+  await page.getByRole('button', { name: 'Restore version 1' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Restore this version' }).click();
+  await ready(page, 'canon', '[data-canon-version="3"]');
+  assert.match(await page.getByTestId('canon-version').innerText(), /restored from version 1/);
+  assert.notEqual(await page.getByLabel('Era', { exact: true }).inputValue(), 'the 1970s', 'the restored canon is on screen');
+  await shot(page, '04b-canon-history');
   await draftSize(page);
 
   // The session: shot 1 opens on the look reference, shot 2 continues it by a frame bridge, shot 3
@@ -78,6 +92,12 @@ test('browser host: a 3-shot session (bridge, style match, flashback) rendered, 
   const firstId = (await page.locator('ol.timeline > li:nth-child(1) .tl-card').getAttribute('data-shot-id'))!;
   await page.getByLabel('Inherit style from').selectOption(firstId);
   await page.waitForSelector('ol.timeline > li:nth-child(3) .link.inherit');
+  // Its own settings: a name and an action for the prompt (what `continuity session set` does).
+  await page.getByLabel('Shot name').fill('flashback');
+  await page.getByLabel('Shot action').fill('she remembers the door closing');
+  await page.getByRole('button', { name: 'Save shot settings' }).click();
+  await page.waitForSelector('ol.timeline > li:nth-child(3) .tl-label:text("#3 flashback")');
+  await page.waitForSelector('form[aria-label="Shot settings"][data-dirty="false"]');
   const ids = await page.locator('ol.timeline .tl-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-shot-id')!));
   assert.equal(ids.length, 3);
 

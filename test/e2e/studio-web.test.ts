@@ -126,7 +126,10 @@ test('browser host: project → references → brand kit → canon → matrix �
   await nav(page, 'Review', 'review');
   const verdicts = ['approved', 'approved', 'approved', 'rejected', 'approved', 'approved', 'rejected', 'approved'];
   for (const [i, v] of verdicts.entries()) {
-    const current = await page.waitForSelector('[data-screen="review"][data-ready="true"]:not([data-take-id=""])');
+    const current = await page.waitForSelector('[data-screen="review"][data-ready="true"]:not([data-take-id=""])').catch(async (err: Error) => {
+      await shot(page, 'failed-review');
+      throw new Error(`${err.message}\npage errors: ${pageErrors.join(' | ')}\n${(await page.locator('main').innerText()).slice(0, 1500)}`);
+    });
     const shotId = await current.getAttribute('data-shot-id');
     await page.keyboard.press(v === 'approved' ? 'a' : 'r');
     await page.waitForSelector(`[data-screen="review"][data-shot-id="${shotId}"][data-verdict="${v}"]`);
@@ -140,9 +143,23 @@ test('browser host: project → references → brand kit → canon → matrix �
   assert.match(await page.getByTestId('acceptance').innerText(), /acceptance rate 75%/);
   assert.match(await page.getByTestId('score').innerText(), /Limit/, 'the score shows its legend with thresholds');
 
-  // Regenerate on a rejected take is not checked here yet: in the first full-suite run the review
-  // screen never showed the new take within 10 minutes (issue 16 note). runs.start with shotIds,
-  // which it calls with a new seed, is covered by test/integration/app/run-rows.test.ts.
+  // Regenerate the rejected clip 7: a new take, the rejected one kept in the history. The gate may
+  // retry the new take, so the history grows by one or more takes (never an exact count).
+  await page.keyboard.press('k');
+  const rejected = await page.waitForSelector('[data-screen="review"][data-ready="true"][data-verdict="rejected"]');
+  const before = Number(await rejected.getAttribute('data-take-count'));
+  const rejectedTake = (await rejected.getAttribute('data-take-id'))!;
+  const rejectedShot = (await rejected.getAttribute('data-shot-id'))!;
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await page.waitForFunction(([shotId, takeId, n]) => {
+    const el = document.querySelector('[data-screen="review"][data-ready="true"]');
+    return el?.getAttribute('data-shot-id') === shotId && el.getAttribute('data-take-id') !== takeId && Number(el.getAttribute('data-take-count')) > Number(n);
+  }, [rejectedShot, rejectedTake, String(before)] as const, { timeout: RENDER_WAIT, polling: 500 })
+    .catch((err: Error) => { throw new Error(`${err.message}\n${host!.logs().slice(-3000)}`); });
+  const history = await page.getByRole('list', { name: 'Take history' }).innerText();
+  assert.match(history, /rejected/i, 'the rejected take stays in the history');
+  assert.match(history, /current/i);
+  await shot(page, '09b-review-regenerated');
 
   // Export approved clips
   const outDir = join(work, 'exports');

@@ -249,8 +249,14 @@ export async function serveClip(cx: Ctx, core: InternalCore, job: FakeJob | unde
     ...(range ? { 'content-range': `bytes ${from}-${whole.length - 1}/${whole.length}` } : {}),
   });
   if (cx.cut) {
-    // Half the body, flushed, then the connection dies: the client sees a cut after the headers.
-    cx.res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => cx.req.socket.destroy());
+    // Half the body, then the connection closes: the client sees a cut after the headers. A FIN
+    // (end) rather than a reset (destroy): a reset may make the client's kernel drop bytes it had
+    // received but not yet read, and then nothing of the half is kept to resume from.
+    const socket = cx.req.socket;
+    cx.res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => {
+      socket.end();
+      setTimeout(() => socket.destroy(), 2000).unref();
+    });
     return;
   }
   cx.res.end(buf);

@@ -1,6 +1,6 @@
 /**
  * Loopback fake of Luma's Dream Machine API as the `lumaai` SDK (1.x) sends it, under
- * `/dream-machine/v1`: `POST /generations/video`, `GET /generations/{id}`, `DELETE
+ * `/dream-machine/v1`: `POST /generations/video`, `POST /generations/video/modify` (edits), `GET /generations/{id}`, `DELETE
  * /generations/{id}`, `GET /generations` (list), `GET /credits`, and output downloads. Like the
  * real API it FETCHES each keyframe image URL (so a data: URI or an unreachable URL is a 400)
  * and accepts only model ray-2 / ray-flash-2, duration "5s" | "9s", a known aspect ratio, and no
@@ -20,6 +20,8 @@ export interface FakeLuma extends FakeCore {
   bodies: Array<LumaCreateBody & { key: string }>;
   /** Keyframe images as fetched by the fake, by generation id. */
   fetched: Map<string, Buffer>;
+  /** Accepted `POST /generations/video/modify` bodies, with the source video and first frame as fetched. */
+  modifies: Array<LumaCreateBody & { key: string; id: string; video: Buffer; firstFrame: Buffer | undefined }>;
 }
 
 const ASPECTS = ['1:1', '16:9', '9:16', '4:3', '3:4', '21:9', '9:21'];
@@ -36,11 +38,21 @@ function generation(j: FakeJob, base: string) {
 }
 
 const bad = (c: InternalCore, cx: Ctx, detail: string) => c.json(cx, 400, { detail });
+const MODES = ['adhere_1', 'adhere_2', 'adhere_3', 'flex_1', 'flex_2', 'flex_3', 'reimagine_1', 'reimagine_2', 'reimagine_3'];
+
+/** Fetch a URL Luma was given, as Luma's servers would; the bytes or an error text. */
+async function fetchMedia(url: unknown): Promise<Buffer | string> {
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return `media url must be an http(s) URL Luma can fetch, got ${String(url).slice(0, 40)}`;
+  const res = await fetch(url).catch(() => null);
+  if (!res?.ok) return `could not fetch ${url} (HTTP ${res?.status ?? 'unreachable'})`;
+  return Buffer.from(await res.arrayBuffer());
+}
 
 /** Start the fake. */
 export async function startFakeLuma(): Promise<FakeLuma> {
   const bodies: FakeLuma['bodies'] = [];
   const fetched = new Map<string, Buffer>();
+  const modifies: FakeLuma['modifies'] = [];
   const core = await startFakeCore([
     async (cx, c) => {
       const p = cx.url.pathname;
@@ -62,7 +74,13 @@ export async function startFakeLuma(): Promise<FakeLuma> {
         let image: Buffer | undefined;
         for (const f of [f0, body.keyframes?.frame1]) {
           if (!f) continue;
-          if (f.type !== 'image') continue;
+          if (f.type === 'generation') {
+            // Extend / interpolate: the generation must exist and be completed (Luma's rule).
+            const g = c.jobs.get(String(f.id));
+            if (g?.state !== 'succeeded') { bad(c, cx, `keyframe generation ${String(f.id)} is not a completed generation`); return true; }
+            continue;
+          }
+          if (f.type !== 'image') { bad(c, cx, `keyframe type ${String(f.type)} is not image or generation`); return true; }
           if (!f.url || !/^https?:\/\//.test(f.url)) { bad(c, cx, `keyframe url must be an http(s) URL Luma can fetch, got ${String(f.url).slice(0, 40)}`); return true; }
           const res = await fetch(f.url).catch(() => null);
           const type = res?.headers.get('content-type') ?? '';
@@ -83,6 +101,29 @@ export async function startFakeLuma(): Promise<FakeLuma> {
         c.json(cx, 201, generation(c.jobs.get(id)!, c.url));
         return true;
       }
+      if (rest === '/generations/video/modify' && m === 'POST') {
+        cx.log.op = 'create';
+        if (c.faultBeforeCreate(cx)) return true;
+        const body = JSON.parse(cx.body.toString('utf8')) as LumaCreateBody & { generation_type?: string; media?: { url?: string }; mode?: string; first_frame?: { url?: string } };
+        if (body.generation_type !== 'modify_video') { bad(c, cx, 'generation_type must be "modify_video"'); return true; }
+        if (body.model !== 'ray-2' && body.model !== 'ray-flash-2') { bad(c, cx, `model ${String(body.model)} cannot modify video`); return true; }
+        if (!MODES.includes(String(body.mode))) { bad(c, cx, `mode ${String(body.mode)} is not one of ${MODES.join(', ')}`); return true; }
+        if ('seed' in body) { bad(c, cx, 'Unknown field: seed'); return true; }
+        const video = await fetchMedia(body.media?.url);
+        if (typeof video === 'string') { bad(c, cx, video); return true; }
+        if (video.subarray(4, 8).toString('latin1') !== 'ftyp') { bad(c, cx, `media ${String(body.media?.url)} is not an mp4`); return true; }
+        const first = body.first_frame ? await fetchMedia(body.first_frame.url) : undefined;
+        if (typeof first === 'string') { bad(c, cx, first); return true; }
+        const id = newId('');
+        const key = cx.key || id;
+        modifies.push({ ...body, key, id, video, firstFrame: first });
+        c.recordCreate(key, { id, key, model: body.model, input: body, width: 1280, height: 720, seconds: 4, fps: 24, seed: 0 });
+        if (first) fetched.set(id, first);
+        cx.log.jobId = id;
+        if (c.faultAfterCreate(cx)) return true;
+        c.json(cx, 201, generation(c.jobs.get(id)!, c.url));
+        return true;
+      }
       if (rest === '/generations' && m === 'GET') {
         cx.log.op = 'list';
         if (c.fault('list', cx)) return true;
@@ -95,5 +136,5 @@ export async function startFakeLuma(): Promise<FakeLuma> {
       return cancelOrPoll(cx, c, id, { detail: 'Generation not found' }, (job) => generation(c.advance(job), c.url));
     },
   ], 'luma');
-  return Object.assign(core, { baseUrl: `${core.url}${PREFIX}`, bodies, fetched }) as FakeLuma;
+  return Object.assign(core, { baseUrl: `${core.url}${PREFIX}`, bodies, fetched, modifies }) as FakeLuma;
 }

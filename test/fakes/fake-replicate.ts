@@ -3,7 +3,13 @@
  * live `latest_version.openapi_schema`), files upload, predictions create / get / cancel / list,
  * and delivery URLs for outputs. Cog-style logs print "Using seed: N". Point the adapter at it
  * with CONTINUITY_REPLICATE_BASE_URL=<url>/v1.
+ *
+ * `andreasjansson/clip-features` answers `{inputs: "url\nurl"}` with `[{input, embedding[768]}]`
+ * (not normalised) for images uploaded here, and `metrics.predict_time` as Replicate reports it.
+ * The fake embedding is the image's coarse colour layout (an 8×8 grid of RGB plus an offset), so
+ * the same picture embeds the same and a different one lower, as CLIP would rank them.
  */
+import sharp from 'sharp';
 import { newId, serveClip, startFakeCore, type FakeCore, type FakeJob } from './fake-core.ts';
 
 export interface FakeReplicate extends FakeCore {
@@ -15,7 +21,17 @@ export interface FakeReplicate extends FakeCore {
   files: Map<string, Buffer>;
 }
 
-const VERSIONS: Record<string, string> = { 'lucataco/ip-adapter-sdxl': 'a'.repeat(64), 'wan-video/wan-2.2-i2v-fast': 'b'.repeat(64) };
+const CLIP = 'andreasjansson/clip-features';
+const VERSIONS: Record<string, string> = { 'lucataco/ip-adapter-sdxl': 'a'.repeat(64), 'wan-video/wan-2.2-i2v-fast': 'b'.repeat(64), [CLIP]: 'c'.repeat(64) };
+/** Seconds of GPU time the fake reports per CLIP prediction. */
+export const FAKE_CLIP_PREDICT_SECONDS = 0.8;
+
+async function fakeEmbedding(image: Buffer): Promise<number[]> {
+  const { data } = await sharp(image).removeAlpha().resize(8, 8, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  const v = Array.from(data, (x) => x / 255 - 0.5);
+  while (v.length < 768) v.push(0.05);
+  return v;
+}
 
 function schemaFor(model: string, names: 'new' | 'old') {
   const str = { type: 'string' };
@@ -24,8 +40,9 @@ function schemaFor(model: string, names: 'new' | 'old') {
   const properties: Record<string, unknown> = model === 'lucataco/ip-adapter-sdxl'
     ? { prompt: str, negative_prompt: str, [names === 'new' ? 'ip_adapter_image' : 'image']: uri, [names === 'new' ? 'ip_adapter_scale' : 'scale']: { type: 'number', minimum: 0, maximum: 1 },
         width: { type: 'integer', minimum: 256, maximum: 2048 }, height: { type: 'integer', minimum: 256, maximum: 2048 }, num_outputs: { type: 'integer', minimum: 1, maximum: 4 }, seed }
+    : model === CLIP ? { inputs: { type: 'string', description: 'Newline-separated inputs. Can either be strings of text or image URIs starting with http[s]://' } }
     : { prompt: str, negative_prompt: str, image: uri, seed, num_frames: { type: 'integer', minimum: 81, maximum: 121 }, resolution: { allOf: [{ $ref: '#/components/schemas/resolution' }] } };
-  const required = model === 'lucataco/ip-adapter-sdxl' ? ['prompt', names === 'new' ? 'ip_adapter_image' : 'image'] : ['prompt', 'image'];
+  const required = model === 'lucataco/ip-adapter-sdxl' ? ['prompt', names === 'new' ? 'ip_adapter_image' : 'image'] : model === CLIP ? ['inputs'] : ['prompt', 'image'];
   return { openapi: '3.0.2', components: { schemas: { Input: { type: 'object', properties, required }, resolution: { type: 'string', enum: ['480p', '720p'] }, Output: { type: 'string', format: 'uri' } } } };
 }
 
@@ -33,14 +50,17 @@ function schemaFor(model: string, names: 'new' | 'old') {
 export async function startFakeReplicate(): Promise<FakeReplicate> {
   const files = new Map<string, Buffer>();
   const modelOf = new Map<string, string>();
+  const clipOutputs = new Map<string, Array<{ input: string; embedding: number[] }>>();
   const prediction = (j: FakeJob) => {
     const status = j.state === 'queued' ? 'starting' : j.state === 'running' ? 'processing' : j.state;
     const image = modelOf.get(j.id) === 'lucataco/ip-adapter-sdxl';
+    const clip = modelOf.get(j.id) === CLIP;
     const out = `${self.url}/replicate-delivery/${j.id}.${image ? 'png' : 'mp4'}`;
     return {
       id: j.id, model: modelOf.get(j.id), version: VERSIONS[modelOf.get(j.id) ?? ''], input: j.input, status,
-      logs: j.state === 'queued' ? '' : `${self.logsSeed ? `Using seed: ${j.seed}\n` : ''}running…`, error: j.state === 'failed' ? 'CUDA out of memory (fake)' : null,
-      output: j.state === 'succeeded' ? (image ? [out] : out) : null, created_at: new Date(j.createdAt).toISOString(),
+      logs: j.state === 'queued' ? '' : `${self.logsSeed && !clip ? `Using seed: ${j.seed}\n` : ''}running…`, error: j.state === 'failed' ? 'CUDA out of memory (fake)' : null,
+      output: j.state === 'succeeded' ? (clip ? clipOutputs.get(j.id) : image ? [out] : out) : null, created_at: new Date(j.createdAt).toISOString(),
+      ...(j.state === 'succeeded' ? { metrics: { predict_time: clip ? FAKE_CLIP_PREDICT_SECONDS : 30 } } : {}),
       urls: { get: `${self.baseUrl}/predictions/${j.id}`, cancel: `${self.baseUrl}/predictions/${j.id}/cancel` },
     };
   };
@@ -84,6 +104,17 @@ export async function startFakeReplicate(): Promise<FakeReplicate> {
         const input = body.input ?? {};
         const seed = typeof input.seed === 'number' && input.seed >= 0 ? input.seed : 7000 + Math.floor(Math.random() * 1000);
         modelOf.set(id, model);
+        if (model === CLIP) {
+          // Like the real model: each line is fetched by URL; only files uploaded here resolve.
+          const lines = String(input.inputs ?? '').split('\n').filter(Boolean);
+          const embeddings = [];
+          for (const line of lines) {
+            const file = files.get(line.split('/').pop() ?? '');
+            if (!file) { c.json(cx, 422, { title: 'Invalid input', detail: `cannot fetch ${line}`, status: 422 }); return true; }
+            embeddings.push({ input: line, embedding: await fakeEmbedding(file) });
+          }
+          clipOutputs.set(id, embeddings);
+        }
         const job = c.recordCreate(cx.key || id, { id, key: cx.key || id, model, input, width: 160, height: 90, seconds: 5, fps: 16, seed });
         cx.log.jobId = id;
         if (c.faultAfterCreate(cx)) return true;

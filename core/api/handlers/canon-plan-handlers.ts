@@ -9,14 +9,17 @@ import { parseSize } from '../../domain/look.ts';
 import { referencePalettesOf } from '../../plan/plan-look.ts';
 import { planAndStore } from '../plan-store.ts';
 import { gateOptionsFromEnv, gateModel } from '../../providers/gating.ts';
-import { getCanonVersion, saveCanonVersion } from '../../store/looks-repo.ts';
-import { getShot, listShots, setShotsStale } from '../../store/shots-repo.ts';
+import { getCanonVersion, listCanonVersions, saveCanonVersion } from '../../store/looks-repo.ts';
+import { getShot, listShots, setShotsStale, updateShotPlan } from '../../store/shots-repo.ts';
+import { withShotEdit } from '../../plan/shot-edits.ts';
+import { parseShotDeltas } from '../shot-deltas.ts';
 import type { Handlers } from '../dispatch.ts';
 import { loadedLookFromProject } from '../loaded-look.ts';
 import { requireProject, type StudioContext } from '../studio-context.ts';
-import { canonView, requireLook, shotView } from '../views.ts';
+import { canonRowView, canonView, requireLook, shotView } from '../views.ts';
+import type { ShotDetail } from '../types.ts';
 
-type Group = Pick<Handlers, 'canon.draft' | 'canon.update' | 'plan.create' | 'shots.list' | 'shots.get'>;
+type Group = Pick<Handlers, 'canon.draft' | 'canon.update' | 'canon.versions' | 'canon.restore' | 'plan.create' | 'shots.list' | 'shots.get' | 'shots.update'>;
 
 /**
  * `isRunning`: a run of the look is in progress. Re-planning then would attach the old plan's
@@ -27,6 +30,29 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
     const { project } = requireProject(ctx);
     // Takes made from an older canon no longer match it: mark them, never delete them.
     setShotsStale(project.db, listShots(project.db, lookId).filter((s) => s.currentTakeId).map((s) => s.id), true);
+  };
+  const shotDetail = (shotId: string): ShotDetail => {
+    const { project } = requireProject(ctx);
+    const row = getShot(project.db, shotId);
+    if (!row) throw new InputError(`shot not found: ${shotId}`, 'shotId', shotId);
+    const look = requireLook(project, row.lookId).look;
+    const c = getCanonVersion(project.db, row.lookId);
+    const { provider, model, seconds, fps, seed } = look.batch;
+    const compiled = c ? compilePrompt({ canon: c.canon, shot: row.plan, brandKit: look.brandKit, model: promptProfileFor(model), batch: { ...parseSize(look.batch.size), seconds, fps, seed } }) : null;
+    let gating = { ok: true, message: `${provider} · ${model} can carry this shot's visual anchor.` };
+    try {
+      gateModel(model, { purpose: row.sessionId ? 'session' : 'look-batch', commercialOnly: look.batch.commercialOnly, provider, ...gateOptionsFromEnv(ctx.engineEnv()) });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      gating = { ok: false, message: err.message };
+    }
+    return {
+      shot: shotView(project, row),
+      prompt: compiled?.prompt ?? 'Draft the canon to see the compiled prompt.',
+      negativePrompt: compiled?.negativePrompt ?? '',
+      model: { provider, model },
+      gating,
+    };
   };
   return {
     'canon.draft': async ({ lookId, mode }) => {
@@ -53,6 +79,21 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
       staleAll(lookId);
       return canonView(project, lookId)!;
     },
+    'canon.versions': async ({ lookId }) => {
+      const { project } = requireProject(ctx);
+      requireLook(project, lookId);
+      return listCanonVersions(project.db, lookId).reverse().map(canonRowView);
+    },
+    'canon.restore': async ({ lookId, version }) => {
+      const { project } = requireProject(ctx);
+      requireLook(project, lookId);
+      const old = getCanonVersion(project.db, lookId, version);
+      if (!old) throw new InputError(`This look has no canon version ${version}; pick one from the version list.`, 'version', version);
+      // A restore is a new version (nothing is overwritten), recorded as a copy of the old one.
+      saveCanonVersion(project.db, lookId, old.canon, `restored:v${version}`);
+      staleAll(lookId);
+      return canonView(project, lookId)!;
+    },
     'plan.create': async ({ lookId, clips, seed }) => {
       const { project } = requireProject(ctx);
       if (isRunning(lookId)) throw new InputError('A run of this look is in progress: wait for it to finish (or cancel it) before re-planning.', 'lookId', lookId);
@@ -70,28 +111,23 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
       requireLook(project, lookId);
       return listShots(project.db, lookId).map((r) => shotView(project, r));
     },
-    'shots.get': async ({ shotId }) => {
+    'shots.update': async ({ shotId, framing, motion, deltas }) => {
       const { project } = requireProject(ctx);
       const row = getShot(project.db, shotId);
-      if (!row) throw new InputError(`shot not found: ${shotId}`, 'shotId', shotId);
-      const look = requireLook(project, row.lookId).look;
-      const c = getCanonVersion(project.db, row.lookId);
-      const { provider, model, seconds, fps, seed } = look.batch;
-      const compiled = c ? compilePrompt({ canon: c.canon, shot: row.plan, brandKit: look.brandKit, model: promptProfileFor(model), batch: { ...parseSize(look.batch.size), seconds, fps, seed } }) : null;
-      let gating = { ok: true, message: `${provider} · ${model} can carry this shot's visual anchor.` };
-      try {
-        gateModel(model, { purpose: row.sessionId ? 'session' : 'look-batch', commercialOnly: look.batch.commercialOnly, provider, ...gateOptionsFromEnv(ctx.engineEnv()) });
-      } catch (err) {
-        if (!(err instanceof InputError)) throw err;
-        gating = { ok: false, message: err.message };
-      }
-      return {
-        shot: shotView(project, row),
-        prompt: compiled?.prompt ?? 'Draft the canon to see the compiled prompt.',
-        negativePrompt: compiled?.negativePrompt ?? '',
-        model: { provider, model },
-        gating,
+      if (!row || row.sessionId) throw new InputError(`This is not a shot of the variation matrix (${shotId}); session shots are edited on the Shot timeline.`, 'shotId', shotId);
+      if (isRunning(row.lookId)) throw new InputError('A run of this look is in progress: wait for it to finish (or cancel it) before editing a shot.', 'shotId', shotId);
+      const patch = {
+        ...(framing ? { framing } : {}), ...(motion ? { motion } : {}),
+        ...(deltas ? { deltas: parseShotDeltas(project, row.lookId, row.plan.kind, deltas) } : {}),
       };
+      if (Object.keys(patch).length === 0) throw new InputError('Nothing to change: set the framing, the camera motion or the changes.', 'shotId', shotId);
+      const label = patch.deltas ? `${row.plan.id}: ${patch.deltas.map((d) => d.label).join(' + ') || 'no declared change'}` : row.plan.label;
+      updateShotPlan(project.db, row.id, withShotEdit(row.plan, { ...patch, label }, 'person (shot editor)'));
+      // The take on screen was made for the old settings: it stays, marked stale, until re-rendered.
+      if (row.currentTakeId) setShotsStale(project.db, [row.id], true);
+      ctx.emit('shot-updated', { lookId: row.lookId, shotId: row.id });
+      return shotDetail(row.id);
     },
+    'shots.get': async ({ shotId }) => shotDetail(shotId),
   };
 }

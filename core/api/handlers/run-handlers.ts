@@ -9,8 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { InputError, isCanceled } from '../../domain/errors.ts';
 import { createLogger, redact } from '../../log/logger.ts';
-import { runLookBatch } from '../../pipeline/run-look.ts';
 import { regenerateShot, runSession } from '../../pipeline/run-session.ts';
+import { remixShot } from '../../pipeline/remix-shot.ts';
+import { runLookBatch, shotRowId } from '../../pipeline/run-look.ts';
+import { deltaText, parseShotDeltas, type DeltaInput } from '../shot-deltas.ts';
 import { loadSession } from '../../pipeline/session-store.ts';
 import type { ShotRenderer } from '../../pipeline/shot-renderer.ts';
 import type { Project } from '../../store/open-project.ts';
@@ -29,7 +31,7 @@ import { requireLook } from '../views.ts';
 import { ensureThumbnail } from './review-handlers.ts';
 
 export interface RunRegistry {
-  handlers: Pick<Handlers, 'runs.start' | 'runs.session' | 'runs.regenerateSessionShot' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'>;
+  handlers: Pick<Handlers, 'runs.start' | 'runs.session' | 'runs.regenerateSessionShot' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry' | 'shots.remix'>;
   activeCount(): number;
   /** Is a run of this look (batch or session) in progress? Plan edits wait for it. */
   isRunning(lookId: string): boolean;
@@ -113,7 +115,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       provider: opts.provider ?? look.batch.provider, model: opts.model ?? look.batch.model, commercialOnly: look.batch.commercialOnly || settings.commercialOnly,
       concurrency: settings.concurrency, budgetUsd, batchId: `${purposeKey}:${randomUUID()}`,
     }, ctx.keyStore, ctx.engineEnv());
-    return { project, look, settings, budgetUsd, renderer, loaded: loadedLookFromProject(project, lookId, { requireReferences: true }), quality: createRunQuality() };
+    return { project, look, settings, budgetUsd, renderer, loaded: loadedLookFromProject(project, lookId, { requireReferences: true }), quality: createRunQuality(settings.semanticCheck, ctx.keyStore, ctx.engineEnv()) };
   };
 
   const start = async (lookId: string, opts: { shotIds?: string[]; reroll?: boolean; provider?: string; model?: string; budgetUsd?: number }): Promise<RunView> => {
@@ -153,6 +155,30 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       : runSession({ ...common, onlyStale, signal: run.controller.signal, shotSignal: (id) => run.stops.get(id)?.signal, onEvent: onEvent(run) })));
   };
 
+  /**
+   * Remix from anchor (issue 11): one variant or seasonal swap made again from its anchor's current
+   * take with the declared changes, by core/pipeline's remixShot (what `continuity remix` runs), as
+   * one queue row. The changes are checked before anything starts.
+   */
+  const remix = (shotId: string, deltas: DeltaInput[]): RunView => {
+    const { project } = requireProject(ctx);
+    const row = getShot(project.db, shotId);
+    if (!row || row.sessionId) throw new InputError(`Remix works on shots of the variation matrix; ${shotId} is not one.`, 'shotId', shotId);
+    if (!row.plan.parentId || (row.plan.kind !== 'variant' && row.plan.kind !== 'seasonal')) throw new InputError(`Remix from anchor works on variants and seasonal swaps; shot #${row.position + 1} is an ${row.plan.kind}.`, 'shotId', shotId);
+    const anchor = getShot(project.db, shotRowId(row.lookId, row.plan.parentId));
+    if (!anchor?.currentTakeId) throw new InputError(`Its anchor (${row.plan.parentId}) has no take yet: render the anchor first.`, 'shotId', shotId);
+    parseShotDeltas(project, row.lookId, row.plan.kind, deltas);
+    const { look, budgetUsd, renderer, quality } = prepare(row.lookId, {}, row.lookId);
+    return launch(project, row.lookId, [row], renderer, look.batch.seconds, `Remix · ${look.name}`, async (run) => {
+      const stop = run.stops.get(row.id)!.signal;
+      const r = await remixShot({
+        project, lookId: row.lookId, shotId: row.id, deltas: deltas.map(deltaText), renderer, quality, maxRetries: MAX_RETRIES, budgetUsd,
+        autoApprove: false, signal: AbortSignal.any([run.controller.signal, stop]), onEvent: (e) => onPipeline(run, e),
+      });
+      onPipeline(run, { type: 'shot-updated', shotId: row.id, status: r.status, score: r.score, reasons: r.reasons });
+    });
+  };
+
   /** After a quit mid-run: shots left queued/running show as canceled jobs the person can retry. */
   const interrupted = (lookId?: string): JobView[] => {
     if (!ctx.open) return [];
@@ -175,6 +201,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       'runs.start': async ({ lookId, shotIds, reroll, provider, model, budgetUsd }) => start(lookId, { shotIds, reroll, provider, model, budgetUsd }),
       'runs.session': async ({ sessionId, onlyStale }) => startSession(sessionId, onlyStale ?? true),
       'runs.regenerateSessionShot': async ({ sessionId, shotId }) => startSession(sessionId, false, shotId),
+      'shots.remix': async ({ shotId, deltas }) => remix(shotId, deltas),
       'jobs.list': async ({ lookId }) => [...board.all().filter((j) => !lookId || j.lookId === lookId), ...interrupted(lookId)],
       'jobs.cancel': async ({ jobId }) => {
         const job = findJob(jobId);

@@ -4,7 +4,7 @@
  * dependants stale. Rendering a session is `runs.session` (run-handlers.ts).
  */
 import { InputError } from '../../domain/errors.ts';
-import { addShot, deleteShot, moveShot, updateShot, type ContinuitySession } from '../../continuity/session.ts';
+import { addShot, deleteShot, editShotSettings, moveShot, updateShot, type ContinuitySession } from '../../continuity/session.ts';
 import { getCanonVersion, listReferences } from '../../store/looks-repo.ts';
 import type { Project } from '../../store/open-project.ts';
 import { deleteSession, listSessions } from '../../store/sessions-repo.ts';
@@ -16,7 +16,7 @@ import { requireProject, type StudioContext } from '../studio-context.ts';
 import type { SessionView } from '../types.ts';
 import { requireLook, shotView } from '../views.ts';
 
-type Group = Pick<Handlers, 'sessions.list' | 'sessions.create' | 'sessions.delete' | 'sessions.addShot' | 'sessions.removeShot' | 'sessions.reorder' | 'sessions.setStyleReference' | 'sessions.setPrimaryReference' | 'sessions.setStrength' | 'sessions.setMode' | 'sessions.setCharacterReference'>;
+type Group = Pick<Handlers, 'sessions.list' | 'sessions.create' | 'sessions.delete' | 'sessions.addShot' | 'sessions.removeShot' | 'sessions.reorder' | 'sessions.setStyleReference' | 'sessions.setPrimaryReference' | 'sessions.setStrength' | 'sessions.setMode' | 'sessions.setCharacterReference' | 'sessions.updateShot'>;
 
 const styleRefs = (project: Project, lookId: string) => listReferences(project.db, lookId).filter((r) => r.approved && r.role !== 'product');
 
@@ -71,6 +71,11 @@ export function sessionHandlers(ctx: StudioContext): Group {
     'sessions.setMode': async ({ sessionId, shotId, continuityMode }) => edit(sessionId, (s) => {
       if (continuityMode !== 'frame-bridge' && continuityMode !== 'style-match') throw new InputError(`a session shot continues by "frame-bridge" or "style-match", got ${JSON.stringify(continuityMode)}`, 'continuityMode', continuityMode);
       return updateShot(s, shotId, { mode: continuityMode });
+    }),
+    'sessions.updateShot': async ({ sessionId, shotId, label, framing, motion, action }) => edit(sessionId, (s) => {
+      const patch = Object.fromEntries(Object.entries({ label, framing, motion, action }).filter(([, v]) => v !== undefined));
+      if (Object.keys(patch).length === 0) throw new InputError('Nothing to change: give the shot a name, framing, camera motion or action.', 'shotId', shotId);
+      return editShotSettings(s, shotId, patch);
     }),
     'sessions.setCharacterReference': async ({ sessionId, shotId, referenceId }) => edit(sessionId, (s) => updateShot(s, shotId, { characterReference: referenceId })),
   };

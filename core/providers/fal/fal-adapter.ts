@@ -1,6 +1,7 @@
 /**
- * fal adapter (@fal-ai/client): Veo 3.1 image-to-video / first-last-frame, Kling image + tail
- * image, PuLID identity keyframes. Queue submit → status → result (PROVIDERS.md "fal").
+ * fal adapter (@fal-ai/client): Veo 3.1 image-to-video / first-last-frame / reference-to-video,
+ * Kling image + tail image, Kling O1/O3 / Seedance / Wan 2.7 reference-to-video, the Kling O1
+ * video edit (issue 11), PuLID identity keyframes. Queue submit → status → result (PROVIDERS.md "fal").
  *
  * Retries: queue.submit hard-codes 3 retries (429/502/503/504 and connection resets) and ignores
  * `config.retry`, so the client gets a guarded fetch that makes one attempt and throws a
@@ -18,6 +19,7 @@ import { downloadToFile } from '../remote/download-to-file.ts';
 import { createGuardedFetch, toProviderError } from '../remote/guarded-fetch.ts';
 import { prepareImage } from '../remote/prepare-image.ts';
 import { sameJson } from '../remote/same-json.ts';
+import { describeVideo, prepareVideo } from '../remote/prepare-video.ts';
 import { appIdOf, buildFalInput, decodeRemoteId, encodeRemoteId, type FalImageUrls } from './fal-inputs.ts';
 
 export interface FalAdapterOptions extends KeySources {
@@ -63,8 +65,15 @@ export function createFalAdapter(opts: FalAdapterOptions = {}): ProviderAdapter 
         if (req.startImage) urls.start = await upload(req.startImage, req, 'letterbox');
         if (req.endImage) urls.end = await upload(req.endImage, req, 'letterbox');
         for (const r of req.referenceImages ?? []) urls.references.push(await upload(r, req, 'inside'));
+        let video: string | undefined;
+        if (req.sourceVideo) {
+          // An edit (issue 11): the anchor clip goes to the user's fal storage like the images.
+          const v = await prepareVideo(req.sourceVideo, findModel(req.model, 'fal')?.inputLimits.maxBytes ?? 100 * 1024 * 1024, 'fal');
+          urls.video = await shared.storage.upload(new Blob([new Uint8Array(v.buffer)], { type: v.contentType }));
+          video = describeVideo(v, `uploaded to ${urls.video}`);
+        }
         const input = buildFalInput(req, urls);
-        ctx.onPayload?.({ endpoint: req.model, input });
+        ctx.onPayload?.({ endpoint: req.model, input, ...(video ? { sourceVideo: video } : {}) });
         const c = client({ 'Idempotency-Key': ctx.idempotencyKey });
         const res = await c.queue.submit(req.model, { input, abortSignal: ctx.signal });
         return { remoteId: encodeRemoteId(res.request_id, req.model), raw: res };

@@ -5,9 +5,16 @@
 import { InputError } from '../../domain/errors.ts';
 import type { GenerationRequest } from '../adapter.ts';
 import { pickDuration } from '../remote/pick-duration.ts';
+import { buildFalReferenceInput, FAL_REFERENCE_MODELS, type FalRefUrls } from './fal-reference-inputs.ts';
 
-/** Uploaded image URLs by role, produced by the adapter before the input is built. */
-export interface FalImageUrls { start?: string; end?: string; references: string[] }
+/** Uploaded image (and source video) URLs by role, produced by the adapter before the input is built. */
+export type FalImageUrls = FalRefUrls;
+
+/** Model ids buildFalInput maps (adapter-coverage.ts gates on this list). */
+export const FAL_MAPPED = [
+  'fal-ai/veo3.1/image-to-video', 'fal-ai/veo3.1/first-last-frame-to-video', 'fal-ai/veo3.1/reference-to-video', 'fal-ai/veo3.1',
+  'fal-ai/kling-video/v2.1/pro/image-to-video', 'fal-ai/flux-pulid', ...FAL_REFERENCE_MODELS,
+] as const;
 
 export { pickDuration };
 
@@ -30,8 +37,10 @@ export function buildFalInput(req: GenerationRequest, urls: FalImageUrls): Recor
   const m = req.model;
   const neg = req.negativePrompt ? { negative_prompt: req.negativePrompt } : {};
   const seed = req.seed !== undefined ? { seed: req.seed } : {};
-  let input: Record<string, unknown>;
-  if (m === 'fal-ai/veo3.1/image-to-video') {
+  let input: Record<string, unknown> | undefined = buildFalReferenceInput(req, urls);
+  if (input) {
+    // mapped by fal-reference-inputs.ts
+  } else if (m === 'fal-ai/veo3.1/image-to-video') {
     input = { prompt: req.prompt, image_url: need(urls.start, 'start', m), duration: `${pickDuration(req.seconds, [4, 6, 8])}s`, resolution: resolution(req), aspect_ratio: aspect(req) === '9:16' ? '9:16' : '16:9', ...neg };
   } else if (m === 'fal-ai/veo3.1/first-last-frame-to-video') {
     input = { prompt: req.prompt, first_frame_url: need(urls.start, 'start', m), last_frame_url: need(urls.end ?? urls.start, 'end', m), duration: `${pickDuration(req.seconds, [4, 6, 8])}s`, resolution: resolution(req), aspect_ratio: aspect(req) === '9:16' ? '9:16' : '16:9', ...neg, ...seed };
@@ -45,7 +54,7 @@ export function buildFalInput(req: GenerationRequest, urls: FalImageUrls): Recor
   } else if (m === 'fal-ai/flux-pulid') {
     input = { prompt: req.prompt, reference_image_url: need(urls.references[0] ?? urls.start, 'reference', m), image_size: { width: req.width, height: req.height }, ...neg, ...seed };
   } else {
-    throw new InputError(`fal model ${JSON.stringify(m)} has no input mapping; supported: fal-ai/veo3.1/image-to-video, fal-ai/veo3.1/first-last-frame-to-video, fal-ai/veo3.1/reference-to-video, fal-ai/veo3.1, fal-ai/kling-video/*, fal-ai/flux-pulid`, 'model', m);
+    throw new InputError(`fal model ${JSON.stringify(m)} has no input mapping; supported: ${FAL_MAPPED.join(', ')}`, 'model', m);
   }
   return { ...input, ...(req.extra ?? {}) };
 }

@@ -1,6 +1,6 @@
 /**
  * Luma Dream Machine adapter (`lumaai`, ray-2): `POST /generations/video` with keyframes
- * frame0/frame1, `GET /generations/{id}` poll, `DELETE /generations/{id}` as cancel (PROVIDERS.md
+ * frame0/frame1, edits by `POST /generations/video/modify` (issue 11), `GET /generations/{id}` poll, `DELETE /generations/{id}` as cancel (PROVIDERS.md
  * "Luma"). No seed: the API has no such field.
  *
  * Images: a keyframe is `{type: "image", url}` that Luma's servers fetch, and the SDK offers no
@@ -23,7 +23,8 @@ import { createGuardedFetch, toProviderError } from '../remote/guarded-fetch.ts'
 import { prepareImage } from '../remote/prepare-image.ts';
 import { sameJson } from '../remote/same-json.ts';
 import { imageHostChoice } from '../image-host.ts';
-import { buildLumaBody } from './luma-inputs.ts';
+import { prepareVideo } from '../remote/prepare-video.ts';
+import { buildLumaBody, buildLumaModifyBody, extendFromOf } from './luma-inputs.ts';
 
 export interface LumaAdapterOptions extends KeySources {
   /** Overrides CONTINUITY_LUMA_BASE_URL. */
@@ -73,26 +74,48 @@ export function createLumaAdapter(opts: LumaAdapterOptions = {}): ProviderAdapte
     return { url: await imageHost.upload(img.buffer, img.contentType), sha256: img.sha256 };
   }
 
+  async function send(ctx: CreateContext, call: (c: LumaAI, opts: never) => Promise<{ id?: string }>) {
+    try {
+      const g = await call(client({ 'Idempotency-Key': ctx.idempotencyKey }), { signal: ctx.signal, maxRetries: 0 } as never);
+      if (!g.id) throw new ProviderError({ provider: 'luma', status: null, message: 'Luma accepted the create but returned no generation id', outcomeUnknown: true });
+      return { remoteId: g.id, raw: g };
+    } catch (err) { throw fail(err); }
+  }
+
+  // An edit (issue 11): the anchor clip hosted like the keyframes, `POST /generations/video/modify`.
+  async function modify(req: GenerationRequest, ctx: CreateContext) {
+    let body;
+    let media;
+    try {
+      const video = await prepareVideo(req.sourceVideo!, 100 * 1024 * 1024, 'Luma');
+      const videoUrl = await imageHost.upload(video.buffer, video.contentType);
+      const first = req.startImage ? await hosted(req.startImage, req) : undefined;
+      body = buildLumaModifyBody(req, { video: videoUrl, firstFrame: first?.url });
+      media = { host: imageHost.label, media: { sha256: video.sha256, url: videoUrl }, ...(first ? { first_frame: { sha256: first.sha256, url: first.url } } : {}) };
+    } catch (err) { throw err instanceof InputError ? err : fail(err); }
+    ctx.onPayload?.({ ...body, hostedImages: media });
+    return send(ctx, (c, opts) => c.generations.video.modify(body, opts));
+  }
+
   return {
     provider: 'luma',
     pollIntervalMs: opts.pollIntervalMs ?? 5000,
 
     async create(req: GenerationRequest, ctx: CreateContext) {
-      if (!req.startImage) throw new InputError(`Luma ${req.model} needs a start image (keyframes.frame0); the request has none`, 'startImage', undefined);
+      if (req.sourceVideo) return modify(req, ctx);
+      const extend = extendFromOf(req);
+      if (!req.startImage && !extend) throw new InputError(`Luma ${req.model} needs a start image (keyframes.frame0); the request has none`, 'startImage', undefined);
       let body;
       let images;
       try {
-        const start = await hosted(req.startImage, req);
+        // Extending a Luma generation by id: frame0 is that generation, nothing to upload for it.
+        const start = extend || !req.startImage ? undefined : await hosted(req.startImage, req);
         const end = req.endImage ? await hosted(req.endImage, req) : undefined;
-        body = buildLumaBody(req, { start: start.url, end: end?.url });
-        images = { host: imageHost.label, frame0: { sha256: start.sha256, url: start.url }, ...(end ? { frame1: { sha256: end.sha256, url: end.url } } : {}) };
+        body = buildLumaBody(req, { start: start?.url, end: end?.url });
+        images = { host: imageHost.label, frame0: start ? { sha256: start.sha256, url: start.url } : { extends: extend }, ...(end ? { frame1: { sha256: end.sha256, url: end.url } } : {}) };
       } catch (err) { throw err instanceof InputError ? err : fail(err); }
       ctx.onPayload?.({ ...body, hostedImages: images });
-      try {
-        const g = await client({ 'Idempotency-Key': ctx.idempotencyKey }).generations.create(body, { signal: ctx.signal, maxRetries: 0 } as never);
-        if (!g.id) throw new ProviderError({ provider: 'luma', status: null, message: 'Luma accepted the create but returned no generation id', outcomeUnknown: true });
-        return { remoteId: g.id, raw: g };
-      } catch (err) { throw fail(err); }
+      return send(ctx, (c, opts) => c.generations.create(body, opts));
     },
 
     async poll(remoteId, { signal }): Promise<PollResult> {

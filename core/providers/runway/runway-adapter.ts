@@ -1,7 +1,9 @@
 /**
- * Runway adapter (@runwayml/sdk): gen4.5 / gen4_turbo image_to_video with a seed, GET task poll,
- * DELETE task cancel (PROVIDERS.md "Runway"). The start frame goes as a base64 data URI, letterboxed
- * to the generated ratio and re-encoded to fit Runway's 5 MB data-URI limit.
+ * Runway adapter (@runwayml/sdk): gen4.5 / gen4_turbo image_to_video with a seed, aleph2
+ * video_to_video edits (issue 11: the anchor clip + the one-change instruction + the changed
+ * frame as a keyframe, seed), gen4_image keyframes with tagged references; GET task poll, DELETE
+ * task cancel (PROVIDERS.md "Runway"). Images and the source video go as base64 data URIs
+ * (≤ 5 MB; images letterboxed to the generated ratio and re-encoded to fit).
  *
  * Retries: the SDK retries 408/409/429/5xx twice by default and sends no idempotency key, so the
  * client runs with `maxRetries: 0` and a guarded fetch (one attempt per call; the job runner owns
@@ -16,7 +18,8 @@ import { resolveBaseUrl, resolveKey, type KeySources } from '../keys.ts';
 import { downloadToFile } from '../remote/download-to-file.ts';
 import { createGuardedFetch, toProviderError } from '../remote/guarded-fetch.ts';
 import { prepareImage } from '../remote/prepare-image.ts';
-import { buildRunwayBody, RUNWAY_IMAGE_MAX_BYTES } from './runway-inputs.ts';
+import { describeVideo, prepareVideo } from '../remote/prepare-video.ts';
+import { buildRunwayBody, buildRunwayEditBody, buildRunwayImageBody, RUNWAY_IMAGE_MAX_BYTES } from './runway-inputs.ts';
 
 export interface RunwayAdapterOptions extends KeySources {
   /** Overrides CONTINUITY_RUNWAY_BASE_URL. */
@@ -75,16 +78,39 @@ export function createRunwayAdapter(opts: RunwayAdapterOptions = {}): ProviderAd
     pollIntervalMs: opts.pollIntervalMs ?? 6000,
 
     async create(req: GenerationRequest, ctx: CreateContext) {
+      const asDataUri = async (path: string, fit: 'letterbox' | 'inside') => {
+        const img = await prepareImage(path, { fit, width: req.width, height: req.height, maxBytes: RUNWAY_IMAGE_MAX_BYTES });
+        return { uri: `data:${img.contentType};base64,${img.buffer.toString('base64')}`, what: `sha256:${img.sha256} (${img.contentType}, ${img.width}x${img.height}, ${img.buffer.length} bytes as a data URI)` };
+      };
+      const send = async (call: (c: RunwayML) => Promise<{ id: string }>) => {
+        try {
+          const res = await call(client({ 'Idempotency-Key': ctx.idempotencyKey }));
+          return { remoteId: res.id, raw: res };
+        } catch (err) { throw fail(err); }
+      };
+      if (req.model === 'aleph2') {
+        if (!req.sourceVideo) throw new InputError('Runway aleph2 edits a video; the request has no source video', 'sourceVideo', undefined);
+        const video = await prepareVideo(req.sourceVideo, RUNWAY_IMAGE_MAX_BYTES, 'Runway (data URI ≤ 5 MB)');
+        const keyframe = req.startImage ? await asDataUri(req.startImage, 'letterbox') : undefined;
+        const body = buildRunwayEditBody(req, `data:video/mp4;base64,${video.buffer.toString('base64')}`, keyframe?.uri);
+        // The recorded payload names the video and keyframe by hash, not by megabytes of base64.
+        ctx.onPayload?.({ ...body, videoUri: describeVideo(video, 'as a data URI'), ...(keyframe ? { keyframes: [{ at: 0, uri: keyframe.what }] } : {}) });
+        return send((c) => c.videoToVideo.create(body, { signal: ctx.signal, maxRetries: 0 }));
+      }
+      if (req.model === 'gen4_image') {
+        const refs: Array<{ uri: string; what: string }> = [];
+        for (const r of (req.referenceImages ?? []).slice(0, 3)) refs.push(await asDataUri(r, 'inside'));
+        const kind = req.extra?.keyframeKind === 'identity' ? 'identity' : 'style';
+        const body = buildRunwayImageBody(req, refs.map((r) => r.uri), kind);
+        ctx.onPayload?.({ ...body, referenceImages: body.referenceImages.map((r, i) => ({ tag: r.tag, uri: refs[i]!.what })) });
+        return send((c) => c.textToImage.create(body, { signal: ctx.signal, maxRetries: 0 }));
+      }
       if (!req.startImage) throw new InputError(`Runway ${req.model} needs a start image (promptImage); the request has none`, 'startImage', undefined);
-      const img = await prepareImage(req.startImage, { fit: 'letterbox', width: req.width, height: req.height, maxBytes: RUNWAY_IMAGE_MAX_BYTES });
-      const dataUri = `data:${img.contentType};base64,${img.buffer.toString('base64')}`;
-      const body = buildRunwayBody(req, dataUri);
+      const img = await asDataUri(req.startImage, 'letterbox');
+      const body = buildRunwayBody(req, img.uri);
       // The payload recorded for the take names the image by hash, not by its 5 MB of base64.
-      ctx.onPayload?.({ ...body, promptImage: `sha256:${img.sha256} (${img.contentType}, ${img.width}x${img.height}, ${img.buffer.length} bytes as a data URI)` });
-      try {
-        const res = await client({ 'Idempotency-Key': ctx.idempotencyKey }).imageToVideo.create(body, { signal: ctx.signal, maxRetries: 0 });
-        return { remoteId: res.id, raw: res };
-      } catch (err) { throw fail(err); }
+      ctx.onPayload?.({ ...body, promptImage: img.what });
+      return send((c) => c.imageToVideo.create(body, { signal: ctx.signal, maxRetries: 0 }));
     },
 
     async poll(remoteId, { signal }): Promise<PollResult> {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openHarness } from './studio-harness.ts';
 
-test('runs.start renders only the clips named in shotIds', { timeout: 1_800_000 }, async () => {
+test('runs.start renders only the clips named in shotIds; Regenerate makes a new take and keeps the rejected one; remix from anchor', { timeout: 1_800_000 }, async () => {
   const h = await openHarness();
   try {
     const shots = await h.call('shots.list', { lookId: h.lookId });
@@ -19,6 +19,34 @@ test('runs.start renders only the clips named in shotIds', { timeout: 1_800_000 
     const after = await h.call('shots.list', { lookId: h.lookId });
     assert.deepEqual(after.filter((s) => s.currentTakeId).map((s) => s.id).sort(), [...chosen].sort(), 'only the named clips have takes');
     for (const s of after.filter((x) => !chosen.includes(x.id))) assert.equal((await h.call('takes.list', { shotId: s.id })).length, 0, `${s.label}: no take made`);
+
+    // Regenerate a rejected take (issue 16): a new take becomes current, the rejected one stays.
+    const target = after.find((s) => s.id === chosen[0])!;
+    const rejected = await h.call('review.setVerdict', { takeId: target.currentTakeId!, verdict: 'rejected' });
+    const before = await h.call('takes.list', { shotId: target.id });
+    const again = await h.call('runs.start', { lookId: h.lookId, shotIds: [target.id], reroll: true });
+    assert.equal(again.shotCount, 1);
+    assert.equal((await h.until('run-finished', (p) => p.runId === again.runId)).succeeded, 1);
+    const regenerated = (await h.call('shots.list', { lookId: h.lookId })).find((s) => s.id === target.id)!;
+    const history = await h.call('takes.list', { shotId: target.id });
+    assert.ok(history.length > before.length, `a new take was made (${before.length} → ${history.length})`);
+    assert.notEqual(regenerated.currentTakeId, rejected.id, 'the new take is current');
+    assert.equal(history.find((t) => t.id === rejected.id)?.review, 'rejected', 'the rejected take stays in the history, still rejected');
+    assert.ok(!before.some((b) => b.id === regenerated.currentTakeId), 'the current take is one of the new ones');
+
+    // Remix from anchor (issue 11): a variant of the rendered anchor made from its take with a new change.
+    assert.equal(target.kind, 'anchor', 'the first planned shot is an anchor');
+    const variant = after.find((s) => s.parentId === target.id && s.kind === 'variant')!;
+    const remix = await h.call('shots.remix', { shotId: variant.id, deltas: [{ kind: 'scene', value: 'steam rising from the cup' }] });
+    assert.equal((await h.until('run-finished', (p) => p.runId === remix.runId)).succeeded, 1);
+    const [made] = await h.call('takes.list', { shotId: variant.id });
+    assert.equal(made?.mechanism, 'remix');
+    const remixed = (await h.call('shots.list', { lookId: h.lookId })).find((s) => s.id === variant.id)!;
+    assert.deepEqual([remixed.deltas.map((d) => d.kind), remixed.editedBy], [['scene'], 'remix']);
+    // The changed variant is an edit of the same plan: planning it again keeps every take.
+    await h.call('plan.create', { lookId: h.lookId, clips: 8, seed: 1 });
+    const replanned = await h.call('shots.list', { lookId: h.lookId });
+    assert.deepEqual(replanned.filter((s) => s.currentTakeId).map((s) => s.id).sort(), [...new Set([...chosen, variant.id])].sort(), 'no take was dropped by the re-plan');
   } finally { await h.close(); }
 });
 

@@ -20,14 +20,14 @@ test('first two downloads cut half-way: every clip delivered, at most one --resu
     fake.inject({ op: 'download', kind: 'cut', times: 2 });
     const out = join(dir, 'out');
     // --all: the fake's test pattern is off-look and goes to review (gate v2); this is about delivery.
-    const args = openaiRunArgs(writeSmallLook(dir, { clips: 12 }), out, ['--concurrency', '2', '--all']);
+    const args = openaiRunArgs(writeSmallLook(dir, { clips: 8 }), out, ['--concurrency', '2', '--all']);
     let r = await runCli(args, openaiEnv(fake));
     let resumes = 0;
     if (r.code !== 0) { resumes++; r = await runCli([...args, '--resume'], openaiEnv(fake)); }
     assert.equal(r.code, 0, r.stderr.slice(-3000));
     assert.ok(resumes <= 1);
     const clips = await clipFacts(mp4s(join(packRoot(out), 'Clips')));
-    assert.equal(clips.length, 12);
+    assert.equal(clips.length, 8);
     for (const c of clips) assert.deepEqual([c.width, c.height, c.frames], [320, 180, 96], c.file);
     assert.deepEqual(createdTwice(fake), []);
     const statuses = fake.requests.filter((q) => q.op === 'download').map((q) => q.status);

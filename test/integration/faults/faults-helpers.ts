@@ -31,7 +31,7 @@ export function openaiRunArgs(look: string, out: string, extra: string[] = []): 
 }
 
 /** Resolve when `pred` holds on the fake's records (checked on each request the fake logs). */
-export function whenFake(fake: FakeCore, pred: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+export function whenFake(fake: FakeCore, pred: () => boolean, what: string, timeoutMs = 600_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {

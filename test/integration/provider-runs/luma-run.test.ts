@@ -1,7 +1,8 @@
 // `continuity run` on the sample look with --provider luma --model ray-2 against the loopback fake
 // Luma (issue 14 acceptance), start images hosted through the user's fal storage (the fake fal),
 // killed with SIGKILL mid-batch and resumed: every clip arrives, one create per take, every create
-// carries frame0 as a URL Luma fetched, duration "5s" (conform trims to 4 s) and no seed.
+// carries frame0 as a URL Luma fetched, duration "5s" (conform trims to 4 s) and no seed; variants
+// are modifies of their anchor's hosted clip.
 // 8 clips (the schema minimum) rather than 12: a 12-clip kill/resume run took ~14 min on the
 // loaded 2-core machine for Runway; the 12-clip proof is in runway-run.test.ts.
 import { test, after } from 'node:test';
@@ -36,6 +37,14 @@ test('luma ray-2: kill -9 mid-batch, --resume: every clip, one create per take, 
       assert.match(b.keyframes?.frame0?.url ?? '', /\/fal-files\//, `${b.key}: frame0 is a hosted URL`);
       assert.equal(b.duration, '5s');
       assert.ok(!('seed' in b), `${b.key}: no seed`);
+    }
+    // Variants and seasonal swaps are Luma modifies of their anchor's hosted clip (issue 11).
+    assert.equal(fake.bodies.length + fake.modifies.length, 8, 'every take is one create or one modify');
+    assert.ok(fake.modifies.length >= 2, `${fake.modifies.length} variants modified`);
+    for (const mo of fake.modifies) {
+      assert.equal(mo.mode, 'adhere_1');
+      assert.equal(mo.video.subarray(4, 8).toString('latin1'), 'ftyp', `${mo.key}: Luma fetched the anchor clip (mp4)`);
+      assert.ok(!('seed' in mo), `${mo.key}: no seed`);
     }
   } finally { await Promise.all([fake.close(), fal.close()]); }
 });

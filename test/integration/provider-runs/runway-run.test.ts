@@ -1,7 +1,7 @@
 // `continuity run` on the sample look with --provider runway --model gen4.5 against the loopback
 // fake Runway (issue 14 acceptance), killed with SIGKILL mid-batch and resumed: every clip arrives,
 // one create per take, every create carries its start image as a data URI ≤ 5 MB, a seed, a ratio
-// from the SDK's list and an integer duration 2–10 s.
+// from the SDK's list and an integer duration 2–10 s; variants are aleph2 edits of their anchor's clip.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +19,11 @@ test('runway gen4.5: kill -9 mid-batch, --resume: 12 clips, one create per take,
     fake.behaviour.pollsBeforeDone = 2;
     fake.behaviour.minDurationMs = 1500;
     fake.behaviour.clipSize = { width: 320, height: 180 };
-    clipsFromSentImage(fake, dir, (job) => dataUriBytes((job.input as { promptImage?: unknown }).promptImage));
+    // Image-to-video from its start image; an aleph2 edit (variants) from its guidance keyframe.
+    clipsFromSentImage(fake, dir, (job) => {
+      const input = job.input as { promptImage?: unknown; keyframes?: Array<{ uri?: unknown }> };
+      return dataUriBytes(input.promptImage ?? input.keyframes?.[0]?.uri);
+    });
     const r = await killAndResume({ dir, fake, provider: 'runway', model: 'gen4.5', env: { RUNWAYML_API_SECRET: 'key_fake_runway_0000', CONTINUITY_RUNWAY_BASE_URL: fake.baseUrl } });
     assertKilledAndDelivered(r, fake, 12);
     assert.equal(r.jobs.length, 12);
@@ -31,6 +35,13 @@ test('runway gen4.5: kill -9 mid-batch, --resume: 12 clips, one create per take,
       assert.equal(b.ratio, '1280:720');
       assert.ok(Number.isInteger(b.duration) && b.duration! >= 2 && b.duration! <= 10, `duration ${String(b.duration)}`);
       assert.equal(b.duration, 4);
+    }
+    // Variants and seasonal swaps are aleph2 edits of their anchor's clip (issue 11), with a seed.
+    assert.equal(fake.bodies.length + fake.edits.length, 12, 'every take is one image_to_video or one video_to_video');
+    assert.ok(fake.edits.length >= 4, `${fake.edits.length} variants edited`);
+    for (const e of fake.edits) {
+      assert.ok(Number.isInteger(e.seed), `${e.key}: seed sent on the edit`);
+      assert.equal(e.video.subarray(4, 8).toString('latin1'), 'ftyp', `${e.key}: the anchor clip as an mp4 data URI`);
     }
   } finally { await fake.close(); }
 });

@@ -47,7 +47,8 @@ test('providers.list shows the gate\'s reason for every model, and keys.test cal
   const list = (await call('providers.list')).value as Array<{ provider: string; id: string; eligible: boolean; why: string | null }>;
   const opts = { purpose: 'look-batch' as const, commercialOnly: false, ...gateOptionsFromEnv(process.env) };
   for (const row of list) assert.equal(row.why, whyIneligible(getModel(row.id, row.provider), opts), `${row.provider}:${row.id}`);
-  assert.match(list.find((m) => m.id === 'fal-ai/kling-video/o1/reference-to-video')!.why!, /^no adapter:/);
+  assert.match(list.find((m) => m.id === 'fal-ai/wan-vace-14b')!.why!, /^no adapter:/);
+  assert.match(list.find((m) => m.id === 'aleph2')!.why!, /edits an existing video/);
   assert.equal(list.find((m) => m.id === 'gen4.5')!.eligible, true);
 
   for (const [provider, path] of [['runway', '/v1/organization'], ['luma', '/dream-machine/v1/credits'], ['google', '/v1beta/models']] as const) {
@@ -61,4 +62,11 @@ test('providers.list shows the gate\'s reason for every model, and keys.test cal
   }
   assert.equal((await call('keys.set', { provider: 'fal', key: 'fal-key-for-tests-0000' })).ok, true);
   assert.match((await call('keys.test', { provider: 'fal' })).value.message, /Not checked with fal.*only that a key is stored/);
+
+  // Luma's image host chosen in Settings (no environment variable): with the fal key, ray-2 is eligible.
+  const ray = async () => ((await call('providers.list')).value as typeof list).find((m) => m.id === 'ray-2')!;
+  assert.equal((await ray()).eligible, false);
+  assert.match((await ray()).why!, /choose "My fal storage" as the Luma image host in Settings/);
+  assert.equal((await call('settings.set', { lumaImageHost: 'fal' })).value.lumaImageHost, 'fal');
+  assert.equal((await ray()).eligible, true, (await ray()).why ?? '');
 });

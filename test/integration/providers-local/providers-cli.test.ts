@@ -49,7 +49,9 @@ test('continuity providers: Runway, Luma and Veo models are eligible when their 
     // Luma: key set, no image host → gated, and the reason says exactly what to provide.
     assert.match(out.providers.find((s) => s.provider === 'luma')!.why, /public URLs.*CONTINUITY_LUMA_IMAGE_HOST=fal/);
     assert.match(out.models.find((m) => m.id === 'ray-2')!.eligibility['look-batch']!, /CONTINUITY_LUMA_IMAGE_HOST=fal/);
-    assert.match(out.models.find((m) => m.id === 'fal-ai/kling-video/o1/reference-to-video')!.eligibility['look-batch']!, /^no adapter:/);
+    assert.match(out.models.find((m) => m.id === 'fal-ai/wan-vace-14b')!.eligibility['look-batch']!, /^no adapter:/);
+    assert.match(out.models.find((m) => m.id === 'aleph2')!.eligibility['look-batch']!, /edits an existing video/);
+    assert.equal(out.models.find((m) => m.id === 'gen4_image')?.eligibility.keyframe, 'ok');
     set({ RUNWAYML_API_SECRET: 'key_runway_000000000000', LUMAAI_API_KEY: 'luma-000000000000', GEMINI_API_KEY: 'gemini-000000000000', CONTINUITY_LUMA_IMAGE_HOST: 'fal', FAL_KEY: 'fal-000000000000' });
     out = await read();
     assert.equal(out.providers.find((s) => s.provider === 'luma')?.why, 'ready');

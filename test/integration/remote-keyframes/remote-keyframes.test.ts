@@ -16,6 +16,7 @@ import { prepareStartImage } from '../../../core/pipeline/start-image.ts';
 import { openProject } from '../../../core/store/open-project.ts';
 import { startFakeFal } from '../../fakes/fake-fal.ts';
 import { startFakeReplicate } from '../../fakes/fake-replicate.ts';
+import { startFakeRunway } from '../../fakes/fake-runway.ts';
 
 let dir: string;
 let face: string;
@@ -65,6 +66,32 @@ test('identity keyframe: PuLID on fal, one create per take key, seed recorded, e
     const again = await prepareStartImage(req());
     assert.equal(again.keyframe?.remoteId, start.keyframe?.remoteId);
     assert.deepEqual(fake.createCounts(), { 'take-a1-kf': 1 });
+  } finally { await keyframes.close?.(); project.close(); await fake.close(); }
+});
+
+test('identity keyframe via Runway gen4_image when the look picks it: tagged character + look references, seed, one create', async () => {
+  const fake = await startFakeRunway();
+  fake.behaviour.pollsBeforeDone = 1;
+  const project = openProject(join(dir, 'runway'), { create: true });
+  const env = { RUNWAYML_API_SECRET: 'key_fake_runway_kf_0000', CONTINUITY_RUNWAY_BASE_URL: fake.baseUrl, CONTINUITY_POLL_INTERVAL_MS: '20' };
+  const keyframes = createRemoteKeyframeMaker({ project, env, batchId: 'kf-runway', keyframeModel: 'runway:gen4_image' });
+  try {
+    const req = () => ({
+      shot: shot('a1'), mechanism: 'identity-keyframe' as const, assets: assets(), width: 320, height: 180, seed: 77,
+      styleStrength: 0.7, workDir: dir, keyframes, takeKey: 'take-rw-a1', prompt: 'the barista turns to camera',
+    });
+    const start = await prepareStartImage(req());
+    assert.deepEqual(await size(start.path), [320, 180]);
+    assert.equal(start.keyframe?.provider, 'runway');
+    assert.equal(start.keyframe?.model, 'gen4_image');
+    assert.equal(fake.images.length, 1);
+    const b = fake.images[0]!;
+    assert.deepEqual(b.referenceImages?.map((r) => r.tag), ['character', 'look_ref'], 'the character, then the look\'s colour anchor');
+    assert.match(b.promptText, /@character .*@look_ref .*the barista turns to camera/);
+    assert.equal(b.seed, 77);
+    assert.equal(b.ratio, '1920:1080');
+    await prepareStartImage(req());
+    assert.deepEqual(fake.createCounts(), { 'take-rw-a1-kf': 1 });
   } finally { await keyframes.close?.(); project.close(); await fake.close(); }
 });
 

@@ -5,7 +5,7 @@ import { scoreMetrics, subScore, type TakeMetrics } from '../../../core/quality/
 import { rocAuc } from '../../../core/quality/roc-auc.ts';
 import type { Delta } from '../../../core/domain/shot.ts';
 
-const NONE: TakeMetrics = { chromaticityDistance: null, abHistogramDistance: null, paletteDeltaE: null, histogramDistance: null, targetPaletteDeltaE: null, anchorStructure: null, bridgeSsim: null, flicker: null, lumaStep: null, drift: null, meanLightness: null, motion: null, semantic: null };
+const NONE: TakeMetrics = { chromaticityDistance: null, abHistogramDistance: null, paletteDeltaE: null, histogramDistance: null, targetPaletteDeltaE: null, anchorStructure: null, bridgeSsim: null, flicker: null, lumaStep: null, drift: null, meanLightness: null, motion: null, semantic: null, identityDistance: null };
 const metrics = (over: Partial<TakeMetrics> = {}): TakeMetrics => ({ ...NONE, chromaticityDistance: 0.1, abHistogramDistance: 0.1, paletteDeltaE: 2, histogramDistance: 0.1, flicker: 0.2, lumaStep: 0.5, drift: 1, meanLightness: 50, motion: 1, ...over });
 const paletteDelta: Delta = { kind: 'palette', label: 'teal', hueShiftDeg: 120, saturation: 1, brightness: 0, targetHex: ['#00aaaa'] };
 const propDelta: Delta = { kind: 'prop', label: 'mug', prop: 'mug' };
