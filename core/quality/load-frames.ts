@@ -3,16 +3,12 @@
  * consecutive frames; palette and histogram take an even sample of the same pass), exact
  * first/last frames for bridges, and the look's reference images.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
-import { decodeAllFrames, sampleIndices } from '../media/decode-frames.ts';
+import { decodeAllFrames, decodeEdgeFrame, sampleIndices } from '../media/decode-frames.ts';
 import { probe, type ProbeResult } from '../media/probe.ts';
-import { extractFrame } from '../media/extract-frame.ts';
 import { loadImage } from '../media/load-image.ts';
 import { ANALYSIS_WIDTH, prepareReferences, type ReferenceSet, type TakeFrames } from './measure-frames.ts';
-import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export { ANALYSIS_WIDTH };
 /** Frames pooled for palette and histogram. */
@@ -54,16 +50,12 @@ export async function readImageFrames(image: string): Promise<TakeFrames> {
   return { pooled: [first], sequence: [], first };
 }
 
-/** The exact first or last frame of a video (media's extractFrame), decoded at BRIDGE_WIDTH. */
-export async function readVideoFrame(video: string, at: 'first' | 'last', options: { signal?: AbortSignal } = {}): Promise<RawImage> {
-  const dir = await makeWorkDir('continuity-bridge');
-  try {
-    const png = join(dir, `${at}.png`);
-    await extractFrame(video, at, png, { signal: options.signal });
-    return await loadImage(png, { maxWidth: BRIDGE_WIDTH });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/**
+ * The exact first or last frame of a video (the frame a full decode would give), decoded at
+ * BRIDGE_WIDTH straight from ffmpeg: no PNG is written and read back.
+ */
+export async function readVideoFrame(video: string, at: 'first' | 'last', options: ReadOptions = {}): Promise<RawImage> {
+  return decodeEdgeFrame(video, at, { maxWidth: BRIDGE_WIDTH, signal: options.signal, probed: options.probed });
 }
 
 /**
