@@ -4,7 +4,7 @@
  *   render: a plain encode of a still at the batch's size, duration and fps, same encoder settings;
  *   grade:  ffmpeg alone decoding the clip, applying the clip's delivered .cube with lut3d and
  *           encoding with the grade's settings;
- *   score:  decoding the frames the score samples.
+ *   score:  decoding the frames the score samples (every frame at analysis width).
  * Each floor runs once per delivered clip, one after another. Peak memory is the largest process
  * of the demo's tree (GNU time's %M where /usr/bin/time exists, else the Node process's own).
  */
@@ -15,11 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { applyLutArgs } from '../core/grade/grade-args.ts';
-import { decodeFrames } from '../core/media/decode-frames.ts';
+import { decodeAllFrames } from '../core/media/decode-frames.ts';
 import { probe } from '../core/media/probe.ts';
 import { SAFE_INPUT, runFfmpeg } from '../core/media/run-ffmpeg.ts';
 import { h264OutputArgs } from '../core/providers/local/h264-args.ts';
-import { ANALYSIS_WIDTH, POOLED_FRAMES } from '../core/quality/load-frames.ts';
+import { ANALYSIS_WIDTH } from '../core/quality/load-frames.ts';
 import { type BenchRow } from './bench-row.ts';
 
 export const name = 'demo';
@@ -71,7 +71,7 @@ export async function run(): Promise<BenchRow> {
       const stem = file.replace(/\.mp4$/, '');
       const lut = luts.find((l) => l.startsWith(stem)) ?? luts.find((l) => !l.includes('_look')) ?? luts[0]!;
       grade += await timed(() => runFfmpeg(applyLutArgs({ input: clip, lutPath: join(root, 'LUTs', lut), output: join(dir, `grade-floor-${i}.mp4`) })));
-      score += await timed(() => decodeFrames(clip, { count: POOLED_FRAMES, maxWidth: ANALYSIS_WIDTH }));
+      score += await timed(() => decodeAllFrames(clip, { maxWidth: ANALYSIS_WIDTH, onFrame: () => {} }));
     }
     const stages = Object.entries(demo.json.stageSeconds ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' ');
     return {

@@ -14,7 +14,7 @@ import { extractFrame } from '../core/media/extract-frame.ts';
 import { probe } from '../core/media/probe.ts';
 import { gradeClip } from '../core/grade/grade-clip.ts';
 import { applyLutArgs } from '../core/grade/grade-args.ts';
-import type { BenchRow } from './bench-row.ts';
+import { rowOf, spread, timed, type BenchRow, type Timing } from './bench-row.ts';
 
 export const name = 'grade';
 
@@ -39,24 +39,21 @@ export async function run(): Promise<BenchRow> {
   try {
     const { clip, reference } = await makeBenchClip(dir);
     const colour = await probe(clip);
-    const floor: number[] = [], grade: number[] = [];
+    const floor: Timing[] = [], grade: Timing[] = [];
     let drop = '';
     for (let i = 0; i < RUNS; i++) {
-      let t = performance.now();
       const lutOut = join(dir, `graded-${i}.cube`);
-      const r = await gradeClip({ video: clip, referenceImages: [reference], out: join(dir, `graded-${i}.mp4`), lutOut });
-      grade.push((performance.now() - t) / 1000);
-      drop = `ΔE ${r.before.paletteDeltaE.toFixed(1)}→${r.after.paletteDeltaE.toFixed(1)} (${r.method})`;
-      t = performance.now();
-      await runFfmpeg(applyLutArgs({ input: clip, lutPath: lutOut, output: join(dir, `floor-${i}.mp4`), colour }), { timeoutMs: 30 * 60_000 });
-      floor.push((performance.now() - t) / 1000);
+      grade.push(await timed(async () => {
+        const r = await gradeClip({ video: clip, referenceImages: [reference], out: join(dir, `graded-${i}.mp4`), lutOut });
+        drop = `ΔE ${r.before.paletteDeltaE.toFixed(1)}→${r.after.paletteDeltaE.toFixed(1)} (${r.method})`;
+      }));
+      floor.push(await timed(() => runFfmpeg(applyLutArgs({ input: clip, lutPath: lutOut, output: join(dir, `floor-${i}.mp4`), colour }), { timeoutMs: 30 * 60_000 })));
     }
-    const f = Math.min(...floor), g = Math.min(...grade);
-    return {
-      operation: 'grade (8 s 1080p clip)', seconds: g,
-      floor: 'ffmpeg alone: decode, the grade\'s .cube via lut3d, same x264 preset/CRF', floorSeconds: f,
-      target: 1.15, note: drop,
-    };
+    return rowOf({
+      operation: 'grade (8 s 1080p clip)',
+      floor: 'ffmpeg alone: decode, the grade\'s .cube via lut3d, same x264 preset/CRF', target: 1.15,
+      note: `${drop}; grade ${spread(grade)}, floor ${spread(floor)}`,
+    }, grade, floor);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { PROVIDER_ENV } from '../providers/gating.ts';
 import { PROVIDER_IDS } from '../providers/registry.ts';
 import { createLogger } from '../log/logger.ts';
 import { applyFfmpegPath } from './apply-ffmpeg-path.ts';
+import { reclaimDeadWorkDirs } from '../runtime/work-dirs.ts';
 import type { Result } from './contract.ts';
 import { dispatch, type Handlers } from './dispatch.ts';
 import type { EmitEvent } from './events.ts';
@@ -72,6 +73,12 @@ export function createStudio(opts: CreateStudioOptions): Studio {
       return env;
     },
   };
+  // Scratch folders of runs that were killed outright (SIGKILL, a crash) go at the next start,
+  // as the CLI does (RELIABILITY.md "Stops and load"); a live process's folders are kept.
+  try {
+    const reclaimed = reclaimDeadWorkDirs();
+    if (reclaimed.length) log.info('reclaimed scratch folders of ended runs', { pids: reclaimed });
+  } catch (err) { log.warn('could not reclaim old scratch folders', { error: (err as Error).message }); }
   // The ffmpeg chosen in Settings applies from the start, not only once it is changed again.
   applyFfmpegPath(ctx.settings.get().ffmpegPath, { startup: true });
   const runs: RunRegistry = runHandlers(ctx);

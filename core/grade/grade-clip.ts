@@ -10,9 +10,9 @@
  * trilinear applyLutToImage matches lut3d's trilinear render within codec noise; the grade-clip
  * integration test holds it to that) instead of decoding the output a second time.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { makeWorkDir } from '../runtime/work-dirs.ts';
 import { InputError } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import type { TransferMethod } from '../color/estimate-transfer.ts';
@@ -94,7 +94,7 @@ export async function gradeClip(input: GradeClipInput): Promise<GradeClipResult>
 
   // ffmpeg reads the LUT from a private temp folder (a plain path, whatever lutOut looks like);
   // the video is rendered beside `out` and renamed into place only when complete.
-  const work = await mkdtemp(join(tmpdir(), 'continuity-grade-'));
+  const work = await makeWorkDir('continuity-grade');
   const partial = tempPathBeside(input.out, extname(input.out));
   try {
     const workLut = join(work, 'grade.cube');

@@ -116,3 +116,41 @@ export async function decodeAllFrames(video: string, options: DecodeAllOptions):
   const scaled = size.width !== info.width || size.height !== info.height;
   return runDecode(video, decodeArgs(video, { size: scaled ? size : undefined, colour: info }), size, options.signal, options.onFrame);
 }
+
+export interface EdgeFrameOptions {
+  /** Downscale (keeping aspect) so the frame is no wider than this. Never upscales. */
+  maxWidth?: number;
+  signal?: AbortSignal;
+  /** Reuse a probe you already have (saves one ffprobe run). */
+  probed?: ProbeResult;
+}
+
+/**
+ * The exact first or last decodable frame as raw RGB, scaled in the decoder's own pass (no PNG
+ * in between): what a frame bridge compares. The last frame is found as extract-frame.ts finds
+ * it: decoding starts 2 s (plus any audio tail) before the end, at the keyframe before that
+ * point, and keeps the final frame; a window that yields nothing falls back to the whole clip.
+ */
+export async function decodeEdgeFrame(video: string, at: 'first' | 'last', options: EdgeFrameOptions = {}): Promise<RawImage> {
+  const info = options.probed ?? (await probe(video, { signal: options.signal }));
+  const size = outputSize(info.width, info.height, options.maxWidth);
+  // The size is always given, so a stream that changes size midway still yields whole frames.
+  const args = decodeArgs(video, { size, colour: info });
+  let kept: RawImage | undefined;
+  const keep = (image: RawImage) => { kept = image; };
+  if (at === 'first') {
+    await runDecode(video, [...args.slice(0, -1), '-frames:v', '1', 'pipe:1'], size, options.signal, keep);
+    return kept!;
+  }
+  const window = Math.max(0, info.containerDurationSeconds - info.durationSeconds - info.startSeconds) + 2;
+  if (window < info.containerDurationSeconds) {
+    // -sseof is an input option: it goes before the input's -i (after '-v error').
+    try {
+      await runDecode(video, [...args.slice(0, 2), '-sseof', `-${window.toFixed(3)}`, ...args.slice(2)], size, options.signal, keep);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err; // nothing decodable in the tail: the whole clip below
+    }
+  }
+  if (!kept) await runDecode(video, args, size, options.signal, keep);
+  return kept!;
+}

@@ -7,16 +7,13 @@ import { copyFile } from 'node:fs/promises';
 import { formatCube } from '../color/cube-format.ts';
 import { identityLut } from '../color/lut3d.ts';
 import { gradeClip } from '../grade/grade-clip.ts';
-import { loadImage } from '../media/load-image.ts';
-import { prepareReferences, type ReferenceSet } from '../quality/measure-frames.ts';
+import type { ReferenceSet } from '../quality/measure-frames.ts';
+import { loadReferences } from '../quality/load-frames.ts';
 import { readAnchorFrames, scoreTake } from '../quality/score-take.ts';
 import type { RawImage } from '../domain/raw-image.ts';
 import { writeFileAtomic } from '../store/atomic-write.ts';
 import type { QualityStep, ScoreSpend, SemanticMeter } from './quality-step.ts';
 import type { SemanticSimilarity } from '../quality/score-take.ts';
-
-/** Reference images are summarised at this width: palettes and histograms need no more. */
-const REFERENCE_WIDTH = 320;
 
 export interface LookQualityOptions {
   /** Grade strength 0..1 (default 1). */
@@ -32,7 +29,7 @@ export function createLookQualityStep(o: LookQualityOptions = {}): QualityStep {
     const key = paths.join('\n');
     let set = prepared.get(key);
     if (!set) {
-      set = Promise.all(paths.map((p) => loadImage(p, { maxWidth: REFERENCE_WIDTH }))).then(prepareReferences);
+      set = loadReferences(paths);
       prepared.set(key, set);
     }
     return set;

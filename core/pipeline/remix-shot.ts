@@ -4,9 +4,8 @@
  * change gets a new variant shot beside it. Goes through the same attempt loop as a batch (grade,
  * score, gate retries) and is recorded as takes with their prompt packs.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { makeWorkDir } from '../runtime/work-dirs.ts';
 import { InputError } from '../domain/errors.ts';
 import type { PromptPack } from '../domain/prompt-pack.ts';
 import type { Delta, PlannedShot } from '../domain/shot.ts';
@@ -75,7 +74,7 @@ export async function remixShot(o: RemixShotOptions): Promise<RemixShotResult> {
     loaded.references.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: r.approved, index: r.index })),
     loaded.productShots.map((r) => ({ path: r.path, role: r.role, sha256: r.sha256, approved: true, index: r.index })),
   );
-  const workDir = await mkdtemp(join(tmpdir(), 'continuity-remix-shot-'));
+  const workDir = await makeWorkDir('continuity-remix-shot');
   const emit = o.onEvent ?? (() => {});
   try {
     setShotStatus(project.db, target.id, 'running');

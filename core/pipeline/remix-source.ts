@@ -74,13 +74,15 @@ export function findRemixSource(project: Project, anchorRowId: string, shot: Pla
 
 /**
  * The start image a remix attempt records (and an image-to-video fallback starts from): the
- * anchor's own start still, else its clip's first frame. Its colour is judged against that still
- * (the anchor's own colour reference), else against the look's colour anchor.
+ * anchor's own start still, else its clip's first frame. Its colour is judged against
+ * `lookColourTarget` — the approved look reference the anchor was framed from — never against the
+ * anchor's still or clip: the variant is drawn on the anchor's pixels, so scoring it against them
+ * would pass by construction (issue 10: no take scored against an image derived from itself).
  */
-export async function remixStartImage(src: RemixSource, workDir: string, lookColourAnchor: string, signal?: AbortSignal): Promise<StartImage> {
+export async function remixStartImage(src: RemixSource, workDir: string, lookColourTarget: string, signal?: AbortSignal): Promise<StartImage> {
   if (src.anchorPlate) {
-    return { mechanism: 'remix', path: src.anchorPlate, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s start still`, colourReferences: [src.anchorPlate] };
+    return { mechanism: 'remix', path: src.anchorPlate, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s start still`, colourReferences: [lookColourTarget] };
   }
   const frame = await extractFrame(src.anchorClip, 'first', join(workDir, `${src.anchorTakeId}-first.png`), { signal });
-  return { mechanism: 'remix', path: frame.path, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s first frame`, colourReferences: [lookColourAnchor] };
+  return { mechanism: 'remix', path: frame.path, kind: 'keyframe', note: `anchor ${src.anchorShotId} take ${src.anchorTakeId}'s first frame`, colourReferences: [lookColourTarget] };
 }

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import type { Mechanism, PlannedShot } from '../domain/shot.ts';
 import { chooseMechanism } from '../continuity/choose-mechanism.ts';
 import { referencesByPriority } from './reference-budget.ts';
-import { nextAttempt, type Attempt } from '../quality/gate-policy.ts';
+import { nextAttempt, type Attempt, type Change } from '../quality/gate-policy.ts';
+import { attemptInputsKey } from './attempt-inputs.ts';
 import { newId } from '../store/row-helpers.ts';
 import { hashFile } from '../export/hash-file.ts';
 import { attemptBasis } from './take-id.ts';
-import { characterReferenceFor, type LookAssets } from './look-assets.ts';
+import { characterReferenceFor, referenceForFraming, type LookAssets } from './look-assets.ts';
 import type { PipelineEvent } from './pipeline-events.ts';
 import type { QualityStep, GradeOutcome, ScoreOutcome } from './quality-step.ts';
 import type { RenderResult, ShotRenderer } from './shot-renderer.ts';
@@ -64,6 +65,8 @@ export interface AttemptRecord {
   alsoUsed: Mechanism[];
   mechanismWhy: string;
   seedSent: number | null;
+  /** Seed the start image was made with (the model's seed, or the keyframe's own for a seedless model). */
+  keyframeSeed: number;
   styleStrength: number;
   /** What this retry changed from the previous attempt; null on the first attempt. */
   change: string | null;
@@ -100,17 +103,27 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
   const mechanisms = [first.mechanism, ...first.fallbacks];
   const attempts: AttemptRecord[] = [];
   const history: Attempt[] = [];
-  let next: { mechanism: Exclude<Mechanism, 'seed-persistence'>; seed: number | null; styleStrength: number; change?: string } = { mechanism: first.mechanism as Exclude<Mechanism, 'seed-persistence'>, seed: job.seed, styleStrength: shot.styleStrength };
+  // Inputs of every attempt made; a retry that would re-send one of them is not made (issue 10 item 8).
+  const seen = new Set<string>();
+  const unchanged: Change[] = [];
+  const keyframeSeeds = new Set<number>([job.seed]);
+  let next: NextParams = { mechanism: first.mechanism as Exclude<Mechanism, 'seed-persistence'>, seed: job.seed, keyframeSeed: job.seed, styleStrength: shot.styleStrength };
 
   for (;;) {
     const choice = remixed ?? chooseMechanism({ ...mechCtx, exclude: mechanisms.slice(0, mechanisms.indexOf(next.mechanism)) });
-    const record = await attemptOnce(job, cx, { ...next, mechanism: choice.mechanism, alsoUsed: choice.alsoUsed, why: choice.why, attempt: attempts.length + 1 });
-    attempts.push(record);
-    history.push({ pass: record.quality.pass, score: record.quality.score, reasons: record.quality.reasons, mechanism: record.mechanism, seed: record.seedSent, styleStrength: record.styleStrength });
+    const record = await attemptOnce(job, cx, { ...next, mechanism: choice.mechanism, alsoUsed: choice.alsoUsed, why: choice.why, attempt: attempts.length + 1 }, seen);
+    if (record) {
+      attempts.push(record);
+      history.push({ pass: record.quality.pass, score: record.quality.score, reasons: record.quality.reasons, mechanism: record.mechanism, seed: record.seedSent, styleStrength: record.styleStrength });
+      unchanged.length = 0;
+    } else {
+      unchanged.push(next.changeKind!);
+      cx.emit({ type: 'log', level: 'info', message: `shot ${shot.id}: retry not made: ${next.change} would re-send the inputs of an earlier attempt` });
+    }
     const decision = nextAttempt(history, {
       maxRetries: cx.maxRetries, budgetLeftUsd: cx.budget.leftUsd(),
       costPerAttemptUsd: cx.renderer.estimateAttemptUsd(cx.seconds), mechanisms,
-      strengthApplies: (m) => strengthChangesInputs(m, job, cx),
+      strengthApplies: (m) => strengthChangesInputs(m, job, cx), unchanged,
     });
     if (decision.action === 'accept') {
       return { shotId: shot.id, status: 'passed', attempts, current: attempts[decision.takeIndex]!, reasons: attempts[decision.takeIndex]!.quality.reasons };
@@ -121,22 +134,37 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
     cx.emit({ type: 'log', level: 'info', message: `shot ${shot.id}: ${decision.why}; retrying with ${decision.change}` });
     const mechanism = decision.mechanism === 'seed-persistence' ? next.mechanism : decision.mechanism;
     const last = attempts[attempts.length - 1]!;
-    const change = decision.change === 'new-seed' ? `new seed ${last.seedSent ?? 'none'} → ${decision.seed ?? 'none (the model re-samples)'}`
-      : decision.change === 'stronger-style' ? `style strength ${last.styleStrength} → ${decision.styleStrength}`
-      : `mechanism ${last.mechanism} → ${mechanism}`;
-    next = { mechanism, seed: decision.seed, styleStrength: decision.styleStrength, change: `${change} (${decision.why})` };
+    let keyframeSeed = decision.seed ?? last.keyframeSeed;
+    let change: string;
+    if (decision.change === 'new-seed' && decision.seed === null) {
+      // A seedless model re-samples the same request: the new seed goes to the keyframe instead
+      // (a new crop / generated keyframe), so the inputs differ; a bridge frame does not take it.
+      while (keyframeSeeds.has(keyframeSeed)) keyframeSeed = (keyframeSeed + 1) % 2 ** 31;
+      change = `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} and a new draw (the model takes no seed)`;
+    } else {
+      change = decision.change === 'new-seed' ? `new seed ${last.seedSent ?? 'none'} → ${decision.seed}`
+        : decision.change === 'stronger-style' ? `style strength ${last.styleStrength} → ${decision.styleStrength}`
+        : `mechanism ${last.mechanism} → ${mechanism}`;
+    }
+    keyframeSeeds.add(keyframeSeed);
+    next = { mechanism, seed: decision.seed, keyframeSeed, styleStrength: decision.styleStrength, changeKind: decision.change, change: `${change} (${decision.why})` };
   }
 }
 
-interface AttemptParams {
+interface NextParams {
   mechanism: Exclude<Mechanism, 'seed-persistence'>;
+  seed: number | null;
+  /** Seed the start image is made with (the model's seed, or a new one for a seedless model's retry). */
+  keyframeSeed: number;
+  styleStrength: number;
+  changeKind?: Change;
+  change?: string;
+}
+
+interface AttemptParams extends NextParams {
   alsoUsed: Mechanism[];
   why: string;
-  seed: number | null;
-  styleStrength: number;
   attempt: number;
-  /** What this retry changed from the previous attempt (absent on the first). */
-  change?: string;
 }
 
 /**
@@ -151,7 +179,8 @@ function strengthChangesInputs(mechanism: Mechanism, job: ShotJob, cx: ShotRunCo
   return (mechanism === 'identity-keyframe' && Boolean(cx.assets.characterReference)) || (mechanism !== 'native-reference' && Boolean(job.styleSource));
 }
 
-async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): Promise<AttemptRecord> {
+/** One attempt; null when its inputs equal an earlier attempt's in `seen` (nothing rendered, the hold released). */
+async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams, seen: Set<string>): Promise<AttemptRecord | null> {
   const { shot } = job;
   // Paid takes need ids a resumed run asks for again (the job runner is idempotent per take id).
   const takeId = cx.takeKey && cx.renderer.takeIdFor ? cx.renderer.takeIdFor({
@@ -172,14 +201,21 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
   let render: RenderResult;
   try {
     progress('keyframe', 0);
-    start = job.remix ? await remixStartImage(job.remix, cx.workDir, cx.assets.colourAnchor, cx.signal) : await prepareStartImage({
+    start = job.remix ? await remixStartImage(job.remix, cx.workDir, referenceForFraming(cx.assets, job.remix.anchorFraming).path, cx.signal) : await prepareStartImage({
       shot, mechanism: p.mechanism, assets: cx.assets, width: cx.width, height: cx.height,
-      seed: p.seed ?? job.seed, styleStrength: p.styleStrength, previousClip: job.previousClip,
+      seed: p.seed ?? p.keyframeSeed, styleStrength: p.styleStrength, previousClip: job.previousClip,
       styleSource: job.styleSource, workDir: cx.workDir, signal: cx.signal,
       keyframes: cx.keyframes, takeKey: takeId, prompt: job.prompt,
     });
     // A generated keyframe is money spent on this attempt, over its clip estimate.
     if (start.keyframe) cx.budget.settle(0, start.keyframe.costUsd);
+    const seedSent = cx.renderer.model.inputs.seed === 'none' ? null : p.seed;
+    // A seedless remote model draws anew on every request: its new-seed retry is a new draw even
+    // when the keyframe could not change (the local renderer is deterministic for its inputs).
+    const draw = seedSent === null && p.changeKind === 'new-seed' && cx.renderer.provider !== 'local' ? p.attempt : null;
+    const key = await attemptInputsKey({ mechanism: start.mechanism, seedSent, startImage: start.path, prompt: job.prompt, extra: [shot.deltas, job.remix?.anchorTakeId ?? null, draw] });
+    if (seen.has(key)) { cx.budget.settle(cost, 0); return null; }
+    seen.add(key);
     const out = join(cx.workDir, `${shot.id}-take${p.attempt}.mp4`);
     render = await cx.renderer.render({
       shot, takeId, attempt: p.attempt, prompt: job.prompt, negativePrompt: job.negativePrompt,
@@ -210,7 +246,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams): 
     // reference is a style keyframe), with the reason when it differs from the one chosen.
     takeId, shotId: shot.id, attempt: p.attempt, mechanism: start.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: start.why ?? p.why,
     // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).
-    seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
+    seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, keyframeSeed: p.keyframeSeed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
   };
   await cx.record(record);
   progress('done', 1);

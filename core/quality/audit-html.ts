@@ -4,7 +4,8 @@
  * value from the outside world (file names, reasons) is escaped.
  */
 import type { AuditClip, AuditReport } from './audit.ts';
-import type { Thresholds } from './thresholds.ts';
+import { LOWER_IS_BETTER, type JudgedMetric, type Thresholds } from './thresholds.ts';
+import type { TakeMetrics } from './score-metrics.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -12,23 +13,35 @@ export function escapeHtml(text: string): string {
 
 const num = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '—' : v.toFixed(digits));
 
+/**
+ * One metric's cell: its value, and when the gate judged it, the limit beside it, marked failing
+ * or passing, with the check's reason as the tooltip (issue 10 item 9: value next to its reason).
+ */
+function metricCell(c: AuditClip, metric: keyof TakeMetrics, digits = 2): string {
+  const value = c.metrics?.[metric] ?? null;
+  const check = c.checks.find((k) => k.metric === metric);
+  if (!check) return `<td>${num(value, digits)}</td>`;
+  const op = LOWER_IS_BETTER.has(check.metric as JudgedMetric) ? '≤' : '≥';
+  const title = check.reason ? ` title="${escapeHtml(check.reason)}"` : '';
+  return `<td class="${check.pass ? 'ok' : 'bad'}"${title}>${num(check.value, digits)}<br><small>${op} ${check.limit}</small></td>`;
+}
+
 function row(c: AuditClip, rank: number, thumb: string | undefined): string {
   const status = c.error ? '<span class="bad">unreadable</span>' : c.pass ? '<span class="ok">pass</span>' : '<span class="bad">fail</span>';
   const pct = Math.round((c.score ?? 0) * 100);
   const reasons = c.error ? [c.error] : c.reasons;
-  const m = c.metrics;
   return `<tr>
   <td>${rank}</td>
   <td>${thumb ? `<img src="${thumb}" alt="${escapeHtml(c.name)}">` : ''}</td>
   <td class="name">${escapeHtml(c.name)}</td>
   <td><div class="bar"><span style="width:${pct}%"></span></div>${num(c.score)}</td>
   <td>${status}</td>
-  <td>${num(m?.chromaticityDistance)}</td>
-  <td>${num(m?.abHistogramDistance)}</td>
-  <td>${num(m?.paletteDeltaE, 1)}</td>
-  <td>${num(m?.histogramDistance)}</td>
-  <td>${num(m?.flicker)}</td>
-  <td>${num(m?.drift, 1)}</td>
+  ${metricCell(c, 'chromaticityDistance')}
+  ${metricCell(c, 'abHistogramDistance')}
+  ${metricCell(c, 'paletteDeltaE', 1)}
+  ${metricCell(c, 'histogramDistance')}
+  ${metricCell(c, 'flicker')}
+  ${metricCell(c, 'drift', 1)}
   <td>${c.lut ? `<a href="${escapeHtml(encodeURI(c.lut))}">${escapeHtml(c.lut)}</a><br><small>${escapeHtml(c.lutMethod ?? '')} → ΔE ${num(c.paletteDeltaEAfterLut, 1)}</small>` : '—'}</td>
   <td><ul>${reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul></td>
 </tr>`;
@@ -58,7 +71,7 @@ th{background:#f0f0f0;font-weight:600}img{width:160px;border-radius:3px;display:
 </style></head><body>
 <h1>Continuity audit</h1>
 <p class="meta">${escapeHtml(report.dir)} · ${s.clips} clips: ${s.passed} pass, ${s.failed} fail, ${s.unreadable} unreadable · shot kind ${escapeHtml(report.kind)} · ${escapeHtml(report.generatedAt)}</p>
-<p class="meta">Thresholds: chromaticity ≤ ${t.chromaticityDistance ?? '—'} · a*b* histogram ≤ ${t.abHistogramDistance ?? '—'} · palette ΔE2000 ≤ ${t.paletteDeltaE ?? '—'} · Lab histogram ≤ ${t.histogramDistance ?? '—'} · flicker ≤ ${t.flicker ?? '—'} L* · drift ΔE ≤ ${t.drift ?? '—'}. Worst drifts first. Suggested LUTs (.cube, 33³) are beside this report.</p>
+<p class="meta">Thresholds: chromaticity ≤ ${t.chromaticityDistance ?? '—'} · a*b* histogram ≤ ${t.abHistogramDistance ?? '—'} · palette ΔE2000 ≤ ${t.paletteDeltaE ?? '—'} · Lab histogram ≤ ${t.histogramDistance ?? '—'} · flicker ≤ ${t.flicker ?? '—'} L* · drift ΔE ≤ ${t.drift ?? '—'}. Each judged figure shows its limit beside it (red: outside it; hover for the reason). Worst drifts first. Suggested LUTs (.cube, 33³) are beside this report.</p>
 <div class="refs">${extras.referenceThumbs.map((src, i) => `<img src="${src}" alt="reference ${i + 1}" title="${escapeHtml(report.references[i] ?? '')}">`).join('')}</div>
 <table>
 <thead><tr><th>#</th><th>frame</th><th>clip</th><th>score</th><th>verdict</th><th>chromaticity</th><th>a*b* hist.</th><th>palette ΔE</th><th>histogram</th><th>flicker</th><th>drift ΔE</th><th>suggested LUT</th><th>reasons</th></tr></thead>

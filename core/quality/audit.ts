@@ -15,7 +15,7 @@ import { writeFileAtomic } from '../store/atomic-write.ts';
 import { estimateClipLut } from '../grade/clip-lut.ts';
 import { loadReferences, readVideoFrames } from './load-frames.ts';
 import { lookPalette, measureTake } from './measure-frames.ts';
-import { scoreMetrics, type TakeMetrics } from './score-metrics.ts';
+import { scoreMetrics, type MetricCheck, type TakeMetrics } from './score-metrics.ts';
 import { thresholdsFor } from './thresholds.ts';
 import { renderAuditHtml } from './audit-html.ts';
 
@@ -27,6 +27,8 @@ export interface AuditClip {
   score: number | null;
   pass: boolean;
   reasons: string[];
+  /** Each judged metric: value, limit, pass, reason (empty when the clip could not be read). */
+  checks: MetricCheck[];
   metrics: TakeMetrics | null;
   /** Suggested LUT, path relative to the report's folder. */
   lut: string | null;
@@ -115,7 +117,7 @@ export async function auditClips(input: AuditInput): Promise<AuditReport> {
     } catch (err) {
       if (isCanceled(err)) throw err;
       // One unreadable clip must not sink the audit of the others: it is reported, worst first.
-      clips.push({ file, name, score: null, pass: false, reasons: [], metrics: null, lut: null, lutMethod: null, paletteDeltaEAfterLut: null, error: (err as Error).message.split('\n')[0]! });
+      clips.push({ file, name, score: null, pass: false, reasons: [], checks: [], metrics: null, lut: null, lutMethod: null, paletteDeltaEAfterLut: null, error: (err as Error).message.split('\n')[0]! });
     }
   }
   input.onProgress?.(clipsOnDisk.length, clipsOnDisk.length, '');

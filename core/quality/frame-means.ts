@@ -4,14 +4,25 @@
  */
 import type { RawImage } from '../domain/raw-image.ts';
 import type { Lab } from '../color/lab.ts';
-import { imageToLab } from '../color/image-lab.ts';
+import { assertRawImage } from '../color/image-lab.ts';
+import { linearRgbToLabInto } from '../color/lab.ts';
+import { LINEAR_FROM_BYTE } from '../color/srgb.ts';
 
-/** Mean Lab of every pixel of an image. */
+const scratch = new Float32Array(3);
+
+/**
+ * Mean Lab of every pixel of an image. Pixel by pixel into one scratch triple (no per-frame Lab
+ * image): scoring takes this of every frame of a take (issue 18 item 2).
+ */
 export function meanLab(img: RawImage): Lab {
-  const lab = imageToLab(img);
+  assertRawImage(img);
+  const d = img.data;
   let L = 0, a = 0, b = 0;
-  for (let i = 0; i < lab.length; i += 3) { L += lab[i]!; a += lab[i + 1]!; b += lab[i + 2]!; }
-  const n = lab.length / 3;
+  for (let i = 0; i < d.length; i += 3) {
+    linearRgbToLabInto(LINEAR_FROM_BYTE[d[i]!]!, LINEAR_FROM_BYTE[d[i + 1]!]!, LINEAR_FROM_BYTE[d[i + 2]!]!, scratch, 0);
+    L += scratch[0]!; a += scratch[1]!; b += scratch[2]!;
+  }
+  const n = d.length / 3;
   return { L: L / n, a: a / n, b: b / n };
 }
 

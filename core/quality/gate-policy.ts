@@ -34,6 +34,12 @@ export interface GateOptions {
    * retry would re-render the same inputs, so that step is skipped (issue 10: retries change something).
    */
   strengthApplies?: (mechanism: Mechanism) => boolean;
+  /**
+   * Steps already tried after the last attempt whose inputs came out identical to an earlier
+   * attempt's (e.g. a new seed for a seedless model on a frame bridge): such a retry is not made,
+   * so these steps are skipped now (issue 10 item 8). Empty after every attempt actually made.
+   */
+  unchanged?: readonly Change[];
 }
 
 export type Change = 'new-seed' | 'stronger-style' | 'next-mechanism';
@@ -96,12 +102,15 @@ export function nextAttempt(history: readonly Attempt[], options: GateOptions): 
   const lastChange: Change | 'initial' = history.length === 1 ? 'initial' : changeBetween(history[history.length - 2]!, last);
   const start = lastChange === 'initial' ? 0 : (LADDER.indexOf(lastChange) + 1) % LADDER.length;
   const why = `attempt ${history.length} failed${last.reasons[0] ? `: ${last.reasons[0]}` : ''}`;
+  const unchanged = new Set(options.unchanged ?? []);
   for (let step = 0; step < LADDER.length; step++) {
     const change = LADDER[(start + step) % LADDER.length]!;
+    if (unchanged.has(change)) continue;
     const next = applyChange(change, history, last, options);
     if (next) return { action: 'retry', change, ...next, why };
   }
-  // Unreachable: a new seed always applies. Kept so the function is total.
+  // Every step would re-send inputs already tried (a new seed always applies otherwise).
+  reasons.push(`no retry would change the inputs: ${[...unchanged].join(', ')} gave the inputs of an earlier attempt`);
   return { action: 'review', reasons, bestTakeIndex };
 }
 

@@ -3,16 +3,12 @@
  * consecutive frames; palette and histogram take an even sample of the same pass), exact
  * first/last frames for bridges, and the look's reference images.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import type { RawImage } from '../domain/raw-image.ts';
-import { decodeAllFrames, sampleIndices } from '../media/decode-frames.ts';
+import { decodeAllFrames, decodeEdgeFrame, sampleIndices } from '../media/decode-frames.ts';
 import { probe, type ProbeResult } from '../media/probe.ts';
-import { extractFrame } from '../media/extract-frame.ts';
 import { loadImage } from '../media/load-image.ts';
 import { ANALYSIS_WIDTH, prepareReferences, type ReferenceSet, type TakeFrames } from './measure-frames.ts';
-import { makeWorkDir } from '../runtime/work-dirs.ts';
 
 export { ANALYSIS_WIDTH };
 /** Frames pooled for palette and histogram. */
@@ -37,32 +33,40 @@ export async function readVideoFrames(video: string, options: ReadOptions = {}):
   return { pooled, sequence, first: sequence[0], probed };
 }
 
+/**
+ * A still for analysis: decoded no wider than BRIDGE_WIDTH, then brought to ANALYSIS_WIDTH by
+ * measureFrames/prepareReferences with the same area average. Still takes and look references both
+ * come through here, so an image scored against itself measures 0 (with the reference resized by
+ * sharp's lanczos3 straight to 160 px and the take area-averaged, the same PNG measured palette
+ * ΔE 2.5 and chromaticity distance 0.12 against itself).
+ */
+export async function loadStill(path: string): Promise<RawImage> {
+  return loadImage(path, { maxWidth: BRIDGE_WIDTH });
+}
+
 /** A still take (an image): palette and histogram only (measureFrames brings it to ANALYSIS_WIDTH). */
 export async function readImageFrames(image: string): Promise<TakeFrames> {
-  const first = await loadImage(image, { maxWidth: BRIDGE_WIDTH });
+  const first = await loadStill(image);
   return { pooled: [first], sequence: [], first };
 }
 
-/** The exact first or last frame of a video (media's extractFrame), decoded at BRIDGE_WIDTH. */
-export async function readVideoFrame(video: string, at: 'first' | 'last', options: { signal?: AbortSignal } = {}): Promise<RawImage> {
-  const dir = await makeWorkDir('continuity-bridge');
-  try {
-    const png = join(dir, `${at}.png`);
-    await extractFrame(video, at, png, { signal: options.signal });
-    return await loadImage(png, { maxWidth: BRIDGE_WIDTH });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/**
+ * The exact first or last frame of a video (the frame a full decode would give), decoded at
+ * BRIDGE_WIDTH straight from ffmpeg: no PNG is written and read back.
+ */
+export async function readVideoFrame(video: string, at: 'first' | 'last', options: ReadOptions = {}): Promise<RawImage> {
+  return decodeEdgeFrame(video, at, { maxWidth: BRIDGE_WIDTH, signal: options.signal, probed: options.probed });
 }
 
 /**
  * Load and summarise the look's reference images (palette + histogram), naming a bad file.
- * Decoded at ANALYSIS_WIDTH like the take's frames: palettes compared at different scales differ
- * by the edge colours that downscaling blends, which is not a difference in look.
+ * Read like a still take (loadStill) and brought to ANALYSIS_WIDTH by the same area average as
+ * the take's frames: palettes compared at different scales or through different resampling
+ * filters differ by the edge colours the filter makes, which is not a difference in look.
  */
 export async function loadReferences(paths: readonly string[]): Promise<ReferenceSet> {
   if (paths.length === 0) throw new InputError('at least one reference image is needed (--reference IMAGE)', 'referenceImages', []);
   const images: RawImage[] = [];
-  for (const path of paths) images.push(await loadImage(path, { maxWidth: ANALYSIS_WIDTH }));
+  for (const path of paths) images.push(await loadStill(path));
   return prepareReferences(images);
 }

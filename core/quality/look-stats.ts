@@ -11,15 +11,16 @@
  * - chromaticityDistance: Hellinger distance of 2-D log-chromaticity histograms (24² over ±1.6).
  *   Exposure-invariant by construction (a gain on all three channels cancels), so ±0.5 EV is not a
  *   colour change; dark pixels vote by their light because their chromaticity is mostly noise.
- *   Alone: tuning AUC 1.000 (palette ΔE 0.891).
+ *   Alone: tuning AUC 1.000 (palette ΔE 0.894).
  * - abHistogramDistance: Hellinger distance of 2-D a*b* histograms (16² over ±80), L* marginalised.
- *   Catches saturation shifts on near-neutral looks that log-ratios compress. Alone: 0.994.
+ *   Catches saturation shifts on near-neutral looks that log-ratios compress. Alone: 0.995.
  * - exposure figures (mean L*, crushed and clipped fractions, luma spread) for the sanity check.
  */
 import type { RawImage } from '../domain/raw-image.ts';
 import { rgbBytesToLab } from '../color/image-lab.ts';
 import { LINEAR_FROM_BYTE } from '../color/srgb.ts';
 import { imageList, samplePixels } from '../color/sample-pixels.ts';
+import { resizeImage } from './luma-plane.ts';
 
 const AB_BINS = 16;
 const AB_RANGE = 80;
@@ -30,6 +31,28 @@ const DARK_Y = 0.05;
 /** Keeps log-ratios finite at black; small against any visible channel value. */
 const EPS = 0.002;
 const SAMPLES = 20_000;
+/**
+ * Width the two histograms are taken at: half the analysis width. Area-averaging 2×2 blocks
+ * halves per-pixel sensor and JPEG chroma noise (same-look takes) and keeps casts, hue and
+ * saturation (global changes) whole. On the tuning part it moved the worst same-look take from
+ * 0.378 to 0.318 chromaticity distance while the closest off-look take stayed above 0.34.
+ */
+const HISTOGRAM_WIDTH = 80;
+
+function histogramSize(img: RawImage): RawImage {
+  if (img.width <= HISTOGRAM_WIDTH) return img;
+  return resizeImage(img, HISTOGRAM_WIDTH, Math.max(1, Math.round((img.height * HISTOGRAM_WIDTH) / img.width)));
+}
+
+/** Adds weight w at a fractional bin position, shared bilinearly among the four nearest bins. */
+function splat(hist: Float32Array, bins: number, fx: number, fy: number, w: number): void {
+  const x0 = Math.floor(fx), y0 = Math.floor(fy), ax = fx - x0, ay = fy - y0;
+  const at = (x: number, y: number, share: number) => {
+    if (share <= 0) return;
+    hist[Math.min(bins - 1, Math.max(0, x)) * bins + Math.min(bins - 1, Math.max(0, y))]! += w * share;
+  };
+  at(x0, y0, (1 - ax) * (1 - ay)); at(x0 + 1, y0, ax * (1 - ay)); at(x0, y0 + 1, (1 - ax) * ay); at(x0 + 1, y0 + 1, ax * ay);
+}
 
 export interface LookStats {
   /** Normalised a*b* histogram (AB_BINS², a slowest). */
@@ -44,26 +67,37 @@ export interface LookStats {
   clipped: number;
 }
 
-/** Summarise pooled images (each an equal share of SAMPLES pixels, seeded sampling). */
+/**
+ * Summarise pooled images (each an equal share of SAMPLES pixels, seeded sampling): exposure
+ * figures from the images as given, the two histograms from HISTOGRAM_WIDTH copies. The
+ * log-chromaticity votes are shared bilinearly between neighbouring bins, so a colour sitting on
+ * a bin edge does not flip bins under noise.
+ */
 export function lookStats(images: RawImage | readonly RawImage[]): LookStats {
-  const rgb = samplePixels(imageList(images, 'images'), SAMPLES, 3);
-  const lab = rgbBytesToLab(rgb);
+  const list = imageList(images, 'images');
+  const lab = rgbBytesToLab(samplePixels(list, SAMPLES, 3));
   const n = lab.length / 3;
-  const ab = new Float32Array(AB_BINS * AB_BINS);
-  const uv = new Float32Array(UV_BINS * UV_BINS);
-  const abBin = (v: number) => Math.min(AB_BINS - 1, Math.max(0, Math.floor(((v + AB_RANGE) / (2 * AB_RANGE)) * AB_BINS)));
-  const uvBin = (v: number) => Math.min(UV_BINS - 1, Math.max(0, Math.floor(((v + UV_RANGE) / (2 * UV_RANGE)) * UV_BINS)));
-  let sumL = 0, sumL2 = 0, crushed = 0, clipped = 0, uvTotal = 0;
+  let sumL = 0, sumL2 = 0, crushed = 0, clipped = 0;
   for (let i = 0; i < lab.length; i += 3) {
     const l = lab[i]!;
     sumL += l; sumL2 += l * l;
     if (l < 8) crushed++;
     if (l > 97) clipped++;
-    ab[abBin(lab[i + 1]!) * AB_BINS + abBin(lab[i + 2]!)]! += 1 / n;
+  }
+  const rgb = samplePixels(list.map(histogramSize), SAMPLES, 3);
+  const labSmall = rgbBytesToLab(rgb);
+  const m = labSmall.length / 3;
+  const ab = new Float32Array(AB_BINS * AB_BINS);
+  const uv = new Float32Array(UV_BINS * UV_BINS);
+  const abBin = (v: number) => Math.min(AB_BINS - 1, Math.max(0, Math.floor(((v + AB_RANGE) / (2 * AB_RANGE)) * AB_BINS)));
+  const uvPos = (v: number) => ((v + UV_RANGE) / (2 * UV_RANGE)) * UV_BINS - 0.5;
+  let uvTotal = 0;
+  for (let i = 0; i < labSmall.length; i += 3) {
+    ab[abBin(labSmall[i + 1]!) * AB_BINS + abBin(labSmall[i + 2]!)]! += 1 / m;
     const r = LINEAR_FROM_BYTE[rgb[i]!]!, g = LINEAR_FROM_BYTE[rgb[i + 1]!]!, b = LINEAR_FROM_BYTE[rgb[i + 2]!]!;
     const w = Math.min(1, (0.2126 * r + 0.7152 * g + 0.0722 * b) / DARK_Y);
     if (w <= 0) continue;
-    uv[uvBin(Math.log((r + EPS) / (g + EPS))) * UV_BINS + uvBin(Math.log((b + EPS) / (g + EPS)))]! += w;
+    splat(uv, UV_BINS, uvPos(Math.log((r + EPS) / (g + EPS))), uvPos(Math.log((b + EPS) / (g + EPS))), w);
     uvTotal += w;
   }
   if (uvTotal > 0) for (let i = 0; i < uv.length; i++) uv[i]! /= uvTotal;

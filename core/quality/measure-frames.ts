@@ -85,11 +85,14 @@ export interface MeasureOptions {
 /** Mean |Δ luma| (0..255) between consecutive frames: 0 = frozen. */
 function meanMotion(sequence: readonly RawImage[]): number {
   let total = 0;
+  // Each frame's luma once (it is the "after" of one pair and the "before" of the next).
+  let a = sequence.length ? lumaPlane(sequence[0]!).data : new Float32Array(0);
   for (let i = 1; i < sequence.length; i++) {
-    const a = lumaPlane(sequence[i - 1]!).data, b = lumaPlane(sequence[i]!).data;
+    const b = lumaPlane(sequence[i]!).data;
     let d = 0;
     for (let k = 0; k < a.length; k++) d += Math.abs(a[k]! - b[k]!);
     total += d / Math.max(1, a.length);
+    a = b;
   }
   return total / Math.max(1, sequence.length - 1);
 }

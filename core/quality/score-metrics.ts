@@ -5,7 +5,7 @@
  * Each judged metric maps to a sub-score that is 1 at perfect, 0.5 exactly at its threshold and
  * 0 at twice the distance (linear, clamped); the score is their weighted mean over the metrics
  * that were measured and judged. Colour carries the most weight because it is what drifts first
- * across generated clips; within colour the split chromaticity 0.6 : a*b* 0.3 : palette 0.1 is the
+ * across generated clips; within colour the split chromaticity 0.45 : a*b* 0.45 : palette 0.1 is the
  * one with the widest separation margin on the tuning part of the real-photo set (docs/gate-v2.md).
  * Flicker and drift are within-clip defects, weighted lower. An exposure problem (near-black,
  * blown-out, blank, frozen) fails the take outright and quarters its score.
@@ -59,8 +59,8 @@ export interface ScoreResult {
 }
 
 const WEIGHTS: Record<JudgedMetric, number> = {
-  chromaticityDistance: 0.36,
-  abHistogramDistance: 0.18,
+  chromaticityDistance: 0.27,
+  abHistogramDistance: 0.27,
   paletteDeltaE: 0.06,
   histogramDistance: 0.1,
   targetPaletteDeltaE: 0.4,

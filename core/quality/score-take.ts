@@ -62,13 +62,14 @@ export async function scoreTake(input: ScoreTakeInput): Promise<TakeScore> {
     throw new InputError('scoreTake needs exactly one of "video" or "image"', input.video ? 'image' : 'video', input.video ?? input.image);
   }
   const references = input.references ?? (await loadReferences(input.referenceImages ?? []));
-  const frames = input.video ? await readVideoFrames(input.video, { signal: input.signal }) : await readImageFrames(input.image!);
+  const video = input.video ? await readVideoFrames(input.video, { signal: input.signal }) : undefined;
+  const frames = video ?? await readImageFrames(input.image!);
   let previousLast: RawImage | undefined;
   let first = frames.first;
   if (input.previousVideo) {
     previousLast = await readVideoFrame(input.previousVideo, 'last', { signal: input.signal });
     // Bridge SSIM wants the take's exact first frame at the same detail as the previous last one.
-    if (input.video) first = await readVideoFrame(input.video, 'first', { signal: input.signal });
+    if (input.video) first = await readVideoFrame(input.video, 'first', { signal: input.signal, probed: video?.probed });
   }
   const deltas = input.deltas ?? [];
   const targetHex = deltas.flatMap((d) => (d.kind === 'palette' ? d.targetHex : []));

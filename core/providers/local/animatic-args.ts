@@ -52,7 +52,9 @@ export function animaticFilter(g: AnimaticGraph): string {
     const start = g.frames - fadeFrames;
     // fade counts frames (not seconds), so the blend is identical on every run.
     chains.push(`${looped(next, 'yuva420p', g.frames, g.fps)},fade=t=in:s=${start}:n=${fadeFrames}:alpha=1[e]`);
-    chains.push(`[${last}][e]overlay=format=yuv420[mix]`);
+    // Blend only while the end image shows: before the fade its alpha is 0, and skipping the
+    // overlay there (timeline `enable`) leaves those frames exactly as they were, for less work.
+    chains.push(`[${last}][e]overlay=format=yuv420:enable='gte(n,${start})'[mix]`);
     last = 'mix';
     next++;
   }

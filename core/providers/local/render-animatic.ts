@@ -103,17 +103,21 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   const partial = `${out}.partial`;
   try {
     const stillOpts = { width: o.width, height: o.height, deltas: o.deltas, productImages: o.layers.productImages, referenceImages: o.layers.referenceImages, seed: o.seed, safe: alwaysVisible(camera) };
-    const start = await prepareStill(o.startImage, 'startImage', stillOpts);
+    // The stills are independent: prepared side by side (libvips threads, one wait).
+    const [start, endStill, particles] = await Promise.all([
+      prepareStill(o.startImage, 'startImage', stillOpts),
+      o.endImage ? prepareStill(o.endImage, 'endImage', stillOpts) : null,
+      prepareParticles(o.deltas, o.width, o.height, o.seed),
+    ]);
     const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`, ...start.notes];
     const base = join(work, 'start.png');
     await writeFile(base, start.png);
     let end: string | null = null;
-    if (o.endImage) {
+    if (endStill) {
       end = join(work, 'end.png');
-      await writeFile(end, (await prepareStill(o.endImage, 'endImage', stillOpts)).png);
+      await writeFile(end, endStill.png);
       notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
     }
-    const particles = await prepareParticles(o.deltas, o.width, o.height, o.seed);
     let sheet: string | null = null;
     if (particles) {
       sheet = join(work, 'particles.png');

@@ -6,9 +6,9 @@
  * A declared change with nothing to render is returned in `notRendered` and no clip is written:
  * a copy of the anchor is never passed off as a variant.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { makeWorkDir } from '../../runtime/work-dirs.ts';
 import sharp from 'sharp';
 import { formatCube, parseCube } from '../../color/index.ts';
 import { applyLutToImage, bakeLut } from '../../color/lut3d.ts';
@@ -95,7 +95,7 @@ export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
   }
   const out = resolve(o.out);
   const partial = `${out}.partial`;
-  const work = await mkdtemp(join(tmpdir(), 'continuity-remix-'));
+  const work = await makeWorkDir('continuity-remix');
   try {
     const notes: string[] = [];
     const plate = await platePng(o, work);

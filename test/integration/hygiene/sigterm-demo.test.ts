@@ -4,28 +4,15 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { workRoot } from '../../../core/runtime/work-dirs.ts';
+import { childrenOf, isFfmpeg } from './processes.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'sigterm-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Live processes whose parent is `ppid`, with their command names. */
-function childrenOf(ppid: number): Array<{ pid: number; comm: string }> {
-  const out: Array<{ pid: number; comm: string }> = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) === ppid) out.push({ pid: Number(name), comm: /^Name:\s+(\S+)/m.exec(status)?.[1] ?? '' });
-    } catch { /* exited meanwhile */ }
-  }
-  return out;
-}
-const isFfmpeg = (pid: number) => { try { return /ffmpeg|ffprobe/.test(readFileSync(`/proc/${pid}/comm`, 'utf8')); } catch { return false; } };
 
 test('SIGTERM during demo: exit 130, no ffmpeg left, no scratch folders, no partial pack', async () => {
   const out = join(dir, 'pack');

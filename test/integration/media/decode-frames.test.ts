@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeAllFrames, decodeFrameSamples, decodeFrames } from '../../../core/media/decode-frames.ts';
+import { decodeAllFrames, decodeEdgeFrame, decodeFrameSamples, decodeFrames } from '../../../core/media/decode-frames.ts';
 import { makeThumbnail } from '../../../core/media/thumbnail.ts';
 import { readImageInfo } from '../../../core/media/load-image.ts';
 import { InputError } from '../../../core/domain/errors.ts';
@@ -68,4 +68,20 @@ test('thumbnails of a video (middle frame) and of an image, never upscaled', asy
   const t2 = join(dir, 'thumb-image.png');
   assert.deepEqual(await makeThumbnail(img, t2, 200), { width: 60, height: 40 });
   assert.equal((await readImageInfo(t2)).format, 'png');
+});
+
+test('decodeEdgeFrame: the exact first and last frames at a bridge width, equal to a full decode\'s (VFR and an audio tail past the video)', async () => {
+  for (const clip of [
+    await makeClip(dir, { width: 320, height: 180, fps: 24, seconds: 3, vfr: true }),
+    await makeClip(dir, { width: 320, height: 180, fps: 24, seconds: 3, audioSeconds: 4.5 }),
+  ]) {
+    const all: Buffer[] = [];
+    await decodeAllFrames(clip, { maxWidth: 96, onFrame: (img) => { all.push(Buffer.from(img.data)); } });
+    const first = await decodeEdgeFrame(clip, 'first', { maxWidth: 96 });
+    const last = await decodeEdgeFrame(clip, 'last', { maxWidth: 96 });
+    assert.deepEqual([last.width, last.height], [96, 54]);
+    assert.ok(Buffer.from(first.data).equals(all[0]!), `${clip}: first frame`);
+    assert.ok(Buffer.from(last.data).equals(all.at(-1)!), `${clip}: last frame (frame ${all.length - 1})`);
+    assert.ok(!Buffer.from(last.data).equals(all.at(-2)!), `${clip}: the last frame differs from the one before it (the test can tell)`);
+  }
 });

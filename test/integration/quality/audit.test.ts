@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { makeClip, makeTempDir, makeTextFile } from '../../helpers/make-clips.ts';
 import { extractFrame } from '../../../core/media/extract-frame.ts';
 import { auditClips } from '../../../core/quality/audit.ts';
+import { escapeHtml } from '../../../core/quality/audit-html.ts';
 import { parseCube } from '../../../core/color/cube-format.ts';
 import { InputError } from '../../../core/domain/errors.ts';
 
@@ -48,6 +49,10 @@ test('audit scores every clip worst first, writes a self-contained HTML report, 
   assert.ok(!/<script|src="http|href="http|<link/i.test(html), 'no scripts or external assets');
   assert.equal((html.match(/src="data:image\/png;base64,/g) ?? []).length, 3, 'two clip thumbnails + one reference');
   assert.ok(html.includes('b-green &lt;cast&gt;.mp4') && !html.includes('<cast>'), 'file names are escaped');
+  // Each judged figure is shown with its limit, the failing ones marked, the reason as tooltip.
+  const failing = green!.checks.find((k) => !k.pass)!;
+  assert.ok(failing && failing.reason && green!.reasons.includes(failing.reason), 'a failing check carries the reason the clip lists');
+  assert.ok(html.includes(`<td class="bad" title="${escapeHtml(failing.reason!)}">${failing.value.toFixed(failing.metric === 'paletteDeltaE' || failing.metric === 'drift' ? 1 : 2)}<br><small>`), 'the failing value sits next to its reason');
   assert.ok(html.indexOf('c-broken.mp4') < html.indexOf('b-green') && html.indexOf('b-green') < html.indexOf('a-clean.mp4'), 'worst first');
   const json = JSON.parse(await readFile(join(reportDir, 'audit.json'), 'utf8'));
   assert.equal(json.clips.length, 3);

@@ -41,7 +41,8 @@ test('graph: each still converted once to BT.709 4:2:0 and looped; perspective c
 test('graph: the end image fades in by frame numbers before the camera; particles scroll after it', () => {
   const f = animaticFilter({ ...base, end: '/t/end.png', particles: '/t/p.png', particleTravelPx: 62 });
   assert.match(f, /\[1:v\]scale=[^;]*format=yuva420p,loop=loop=95:size=1:start=0,[^;]*,fade=t=in:s=58:n=38:alpha=1\[e\]/);
-  assert.match(f, /\[s0\]\[e\]overlay=format=yuv420\[mix\];\[mix\]perspective=/);
+  // Blended only from the fade's first frame on (before it the end image is fully transparent).
+  assert.match(f, /\[s0\]\[e\]overlay=format=yuv420:enable='gte\(n,58\)'\[mix\];\[mix\]perspective=/);
   assert.match(f, /\[cam\]\[pt\]overlay=x=0:y=-\(h-H\)\+62\*n\/95:eval=frame:format=yuv420\[fx\]/);
   assert.equal(f.match(/perspective=/g)?.length, 1, 'one camera pass serves start and end');
   const args = animaticArgs({ ...base, end: '/t/end.png', particles: '/t/p.png' }, '/o.mp4');

@@ -57,7 +57,7 @@ test('alwaysVisible is inside both end windows', () => {
 test('the perspective filter evaluates per frame, in float, with escaped commas', () => {
   const f = perspectiveFilter(cameraPath('push-in', 1), 96);
   assert.match(f, /^perspective=x0=/);
-  assert.match(f, /interpolation=cubic:sense=source:eval=frame$/);
+  assert.match(f, /interpolation=linear:sense=source:eval=frame$/);
   assert.match(f, /clip\(\(in-1\)\/95\\,0\\,1\)/);
   assert.ok(!/[^\\],/.test(f), 'every comma is escaped for the filtergraph');
   assert.ok(!/zoompan/.test(f));

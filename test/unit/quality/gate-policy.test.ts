@@ -46,6 +46,19 @@ test('a stronger style is skipped when it would not change the inputs (a keyfram
   assert.equal(skipped.action === 'retry' && skipped.mechanism, 'frame-bridge');
 });
 
+test('a step whose inputs came out identical to an earlier attempt is not made: the next step is taken, and with none left the shot goes to review', () => {
+  // A seedless model on a frame bridge: a "new seed" retry re-sends the same request.
+  const history = [fail({ mechanism: 'frame-bridge', seed: null })];
+  const o = opts({ mechanisms: ['frame-bridge', 'style-keyframe'], strengthApplies: (m) => m !== 'frame-bridge' });
+  assert.equal((nextAttempt(history, o) as { change: string }).change, 'new-seed');
+  const after = nextAttempt(history, { ...o, unchanged: ['new-seed'] });
+  assert.equal(after.action, 'retry');
+  if (after.action === 'retry') assert.deepEqual([after.change, after.mechanism], ['next-mechanism', 'style-keyframe']);
+  const none = nextAttempt([fail({ mechanism: 'style-keyframe', seed: null })], { ...o, unchanged: ['new-seed', 'stronger-style'] });
+  assert.equal(none.action, 'review');
+  if (none.action === 'review') assert.match(none.reasons.at(-1)!, /no retry would change the inputs: new-seed, stronger-style gave the inputs of an earlier attempt/);
+});
+
 test('review with reasons at the retry limit or when the budget cannot pay another attempt', () => {
   const limit = nextAttempt([fail({ score: 0.2 }), fail({ score: 0.4, reasons: ['bridge SSIM 0.62 < 0.7'] })], opts({ maxRetries: 1 }));
   assert.equal(limit.action, 'review');
