@@ -111,7 +111,7 @@ export async function lockProject(dir: string, o: LockOptions): Promise<ProjectL
   for (;;) {
     const lock = tryLockProject(dir, o.command);
     if (lock) { if (told) log.info('project lock taken after waiting', { dir }); return lock; }
-    const holder = readHolder(dir);
+    const holder = await holderDetails(dir);
     if (!o.wait) throw new ProjectLockedError(dir, holder);
     if (!told) { told = true; o.onWaiting?.(`${describeHolder(dir, holder)}; waiting for it to finish (Ctrl-C to stop)`); }
     await new Promise<void>((resolve, reject) => {
@@ -121,6 +121,19 @@ export async function lockProject(dir: string, o: LockOptions): Promise<ProjectL
       o.signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
+}
+
+/**
+ * The holder takes the lock first and writes its details just after: a process arriving in between
+ * would name nobody. Give the details up to ~2 s to appear (a busy machine) before saying so.
+ */
+async function holderDetails(dir: string): Promise<LockHolder | null> {
+  let holder = readHolder(dir);
+  for (let i = 0; !holder && i < 40; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    holder = readHolder(dir);
+  }
+  return holder;
 }
 
 /** The command line of this process, for LockHolder.command. */

@@ -3,10 +3,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { lockProject, ProjectLockedError, readHolder, tryLockProject } from '../../../core/store/project-lock.ts';
+import { HOLDER_FILE, lockProject, ProjectLockedError, readHolder, tryLockProject } from '../../../core/store/project-lock.ts';
 import { isCanceled } from '../../../core/domain/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'project-lock-'));
@@ -52,4 +52,21 @@ test('a holder killed with SIGKILL leaves no stale lock', async () => {
   const mine = await lockProject(dir, { command: 'me' });
   assert.equal(readHolder(dir)?.pid, process.pid);
   mine.release();
+});
+
+test('a writer that has the lock but has not written its details yet is still named once they appear', async () => {
+  const sub = mkdtempSync(join(dir, 'details-'));
+  const first = tryLockProject(sub, 'continuity run LOOK.json --out late');
+  assert.ok(first);
+  // The instant between taking the lock and writing writer.json, as a second process can see it.
+  const details = readFileSync(join(sub, HOLDER_FILE), 'utf8');
+  rmSync(join(sub, HOLDER_FILE));
+  try {
+    const refused = lockProject(sub, { command: 'second' });
+    writeFileSync(join(sub, HOLDER_FILE), details);
+    await assert.rejects(refused, (err: Error) => err instanceof ProjectLockedError && /pid \d+ \(continuity run LOOK\.json --out late\)/.test(err.message));
+    // Details that never come: refused all the same, saying so.
+    rmSync(join(sub, HOLDER_FILE));
+    await assert.rejects(lockProject(sub, { command: 'second' }), /in use by another process \(it has not written its details yet\)/);
+  } finally { first.release(); }
 });
