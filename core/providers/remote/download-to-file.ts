@@ -5,9 +5,7 @@
  * A resumed download asks for `Range: bytes=N-` and appends on 206; a server that ignores the
  * range answers 200 and the file is written again from the start.
  */
-import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
 import { CanceledError, isCanceled, WorkError } from '../../domain/errors.ts';
 import { ProviderError } from '../adapter.ts';
 import { createGuardedFetch } from './guarded-fetch.ts';
@@ -52,14 +50,29 @@ export async function saveResponseBody(provider: string, res: Response, destPath
   const lengthHeader = res.headers.get('content-length');
   const expected = lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
   let got = 0;
-  const count = async function* (source: AsyncIterable<Uint8Array>) {
-    for await (const chunk of source) { got += chunk.length; yield chunk; }
-  };
+  // Each chunk is written and awaited before the next is read, so a cut keeps every byte that
+  // arrived: a stream pipeline destroys its writer on the reader's error and drops what was still
+  // queued (on a fast cut, all of it), and the resume then had nothing to ask a Range from.
+  const file = await open(destPath, append ? 'a' : 'w');
+  const reader = res.body.getReader();
+  // A cancel stops a stalled body too, whichever client made the request.
+  const onAbort = () => { reader.cancel(new CanceledError(`${provider} download canceled`)).catch(() => undefined); };
+  signal.addEventListener('abort', onAbort, { once: true });
   try {
-    await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>), count, createWriteStream(destPath, { flags: append ? 'a' : 'w' }), { signal });
+    for (;;) {
+      const { done, value } = await reader.read();
+      // A cancel ends the read as if the body were done; it is not.
+      if (signal.aborted) throw new CanceledError(`${provider} download canceled`);
+      if (done) break;
+      await file.write(value);
+      got += value.length;
+    }
   } catch (err) {
     if (isCanceled(err) || signal.aborted) throw new CanceledError(`${provider} download canceled`);
     throw new ProviderError({ provider, status: null, message: `${provider}: output download cut after ${got}${expected !== null ? ` of ${expected}` : ''} bytes (${transportReason(err)})`, cause: err });
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    await file.close();
   }
   if (expected !== null && got < expected) {
     throw new ProviderError({ provider, status: null, message: `${provider}: output download ended after ${got} of ${expected} bytes` });
