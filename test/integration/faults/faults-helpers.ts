@@ -7,7 +7,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeOpenAI, type FakeOpenAI } from '../../fakes/fake-openai.ts';
 import type { FakeCore } from '../../fakes/fake-core.ts';
-import { FAST_BACKOFF } from '../remote-run/remote-run-helpers.ts';
 
 export async function startOpenAIFake(dir: string): Promise<FakeOpenAI> {
   const fake = await startFakeOpenAI();
@@ -23,7 +22,7 @@ export async function startOpenAIFake(dir: string): Promise<FakeOpenAI> {
 }
 
 export function openaiEnv(fake: FakeOpenAI): Record<string, string> {
-  return { OPENAI_API_KEY: 'sk-fake-key-for-tests-0000', OPENAI_BASE_URL: fake.baseUrl, CONTINUITY_POLL_INTERVAL_MS: '40', ...FAST_BACKOFF };
+  return { OPENAI_API_KEY: 'sk-fake-key-for-tests-0000', OPENAI_BASE_URL: fake.baseUrl, CONTINUITY_POLL_INTERVAL_MS: '40' };
 }
 
 /** The CLI arguments of a run on sora-2 at a small batch size (conformed locally). */
