@@ -38,7 +38,11 @@ export interface RemixShotOptions {
   quality: QualityStep;
   maxRetries?: number;
   budgetUsd?: number | null;
-  autoApprove?: boolean;
+  /**
+   * A take the gate passes in a headless remix is approved, recorded as the gate's with this action
+   * (as runLookBatch does); false or absent: it waits for a person's review.
+   */
+  autoApprove?: { action: string } | false;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
 }
@@ -86,7 +90,9 @@ export async function remixShot(o: RemixShotOptions): Promise<RemixShotResult> {
       record: async (a) => { await recordAttempt(project, target.id, planned, a); },
     }).catch((err: unknown) => { setShotStatus(project.db, target.id, o.signal?.aborted ? 'canceled' : 'failed'); throw err; });
     setCurrentTake(project.db, target.id, outcome.current.takeId);
-    if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
+    // No person is in the loop: the gate approved it, and the record says so (an approval without
+    // who gave it is refused by setTakeReview, which failed every passing `continuity remix`).
+    if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved', { by: 'gate', action: o.autoApprove.action });
     setShotStatus(project.db, target.id, outcome.status);
     return {
       shotId: target.plan.id, rowId: target.id, created, takeId: outcome.current.takeId, anchorTakeId: source.anchorTakeId,

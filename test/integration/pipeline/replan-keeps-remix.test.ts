@@ -19,7 +19,7 @@ import { remixShot } from '../../../core/pipeline/remix-shot.ts';
 import { runLookBatch, shotRowId } from '../../../core/pipeline/run-look.ts';
 import { openProject } from '../../../core/store/open-project.ts';
 import { listShots } from '../../../core/store/shots-repo.ts';
-import { listTakes } from '../../../core/store/takes-repo.ts';
+import { getTake, listTakes } from '../../../core/store/takes-repo.ts';
 import { writeSmallLook } from '../remote-run/remote-run-helpers.ts';
 
 test('a remix of an anchor survives re-planning; takes go only when a re-plan that drops their shots is asked for', { timeout: 600_000 }, async (t) => {
@@ -39,8 +39,12 @@ test('a remix of an anchor survives re-planning; takes go only when a re-plan th
 
   assert.equal(loaded.look.batch.anchors, 3, 'the sample look plans three anchors');
   await batch({ shotIds: [shotRowId(lookId, 'a3')] });
-  const remix = await remixShot({ project, lookId, shotId: 'a3', deltas: ['scene:steam rising from the cup'], renderer, quality, maxRetries: 0 });
+  const remix = await remixShot({ project, lookId, shotId: 'a3', deltas: ['palette'], renderer, quality, maxRetries: 0, autoApprove: { action: 'gate pass (replan test)' } });
   assert.deepEqual([remix.shotId, remix.created], ['a3-x1', true]);
+  // A headless remix's gate pass is the gate's approval, never a person's (and never refused for lacking one).
+  const remixTake = getTake(project.db, remix.takeId)!;
+  t.diagnostic(`remix ${remix.status} (score ${remix.score.toFixed(2)})`);
+  assert.deepEqual([remixTake.review, remixTake.reviewBy, remixTake.reviewAction], remix.status === 'passed' ? ['approved', 'gate', 'gate pass (replan test)'] : ['pending', null, null], `remix ${remix.status}`);
   const made = takesByShot();
   assert.equal(made.get('a3')!.length, 1, 'the anchor has its take');
   assert.equal(made.get('a3-x1')!.length, 1, 'the remix has its take');
