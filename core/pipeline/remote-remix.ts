@@ -36,11 +36,6 @@ export function chooseEdit(m: ModelCapability, src: Pick<RemixSource, 'anchorPro
   return { model: e, by: 'remote-id' };
 }
 
-/** True when this model can edit the anchor take itself. */
-export function canEditAnchor(m: ModelCapability, src: RemixSource): boolean {
-  return chooseEdit(m, src).model !== null;
-}
-
 export interface RemoteRemixRequest {
   request: GenerationRequest; notes: string[]; record: BuiltRequest['record']; facts: RemixFacts; cleanup: () => Promise<void>;
   /** The model the job runs (the edit model may differ from the batch's: gen4.5 → aleph2). */
