@@ -14,7 +14,7 @@ import { parseDelta } from '../plan/parse-delta.ts';
 import { withShotEdit, type EditableShot } from '../plan/shot-edits.ts';
 import { getCanonVersion } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
-import { insertShot, listShots, setShotStatus, updateShotPlan, type ShotRow } from '../store/shots-repo.ts';
+import { insertShot, listShots, setShotsStale, setShotStatus, updateShotPlan, type ShotRow } from '../store/shots-repo.ts';
 import { getTake, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
 import { createBudget } from './budget.ts';
 import { resolveLookAssets } from './look-assets.ts';
@@ -90,6 +90,8 @@ export async function remixShot(o: RemixShotOptions): Promise<RemixShotResult> {
       record: async (a) => { await recordAttempt(project, target.id, planned, a); },
     }).catch((err: unknown) => { setShotStatus(project.db, target.id, o.signal?.aborted ? 'canceled' : 'failed'); throw err; });
     setCurrentTake(project.db, target.id, outcome.current.takeId);
+    // The new take is made for the shot as it is now: no longer stale (a shot-editor edit, a re-plan).
+    if (target.stale) setShotsStale(project.db, [target.id], false);
     // No person is in the loop: the gate approved it, and the record says so (an approval without
     // who gave it is refused by setTakeReview, which failed every passing `continuity remix`).
     if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved', { by: 'gate', action: o.autoApprove.action });

@@ -59,16 +59,22 @@ test('a remix of an anchor survives re-planning; takes go only when a re-plan th
 
   const planBefore = listShots(project.db, lookId).find((r) => r.plan.id === 'a3')!.plan;
   // Another seed keeps the shots (same ids): their takes stay, the rendered ones marked stale.
-  await batch({ shotIds: [], seed: seed + 1 });
+  const reseededRun = await batch({ shotIds: [], seed: seed + 1 });
   const reseeded = takesByShot();
   const a3 = listShots(project.db, lookId).find((r) => r.plan.id === 'a3')!;
-  if (a3.plan.motion !== planBefore.motion || a3.plan.framing !== planBefore.framing) assert.equal(a3.stale, true, 'a3 re-planned under its take: marked stale');
+  assert.notDeepEqual([a3.plan.motion, a3.plan.framing], [planBefore.motion, planBefore.framing], 'this seed re-plans a3 (the checks below need it)');
+  assert.equal(a3.stale, true, 'a3 re-planned under its take: marked stale');
   for (const [id, takes] of made) if (takes.length) assert.deepEqual(reseeded.get(id), takes, `${id}: takes kept by a changed plan`);
   assert.equal(listShots(project.db, lookId).at(-1)!.plan.id, 'a3-x1');
+  // A stale take was made for the old plan: a run never reports it as this plan's clip ("resumed"),
+  // and rendering the shot again makes the new take current and the shot fresh.
+  assert.equal(reseededRun.shots.find((s) => s.rowId === a3.id)!.status, 'skipped', 'a stale take is not resumed');
+  await batch({ shotIds: [a3.id], seed: seed + 1 });
+  assert.equal(listShots(project.db, lookId).find((r) => r.id === a3.id)!.stale, false, 'a3 rendered for the new plan: no longer stale');
 
   // Fewer anchors drops a3 (and so its remix): refused unless asked for, then replaced.
   const kept = takesByShot();
-  await assert.rejects(batch({ shotIds: [], anchors: 2 }), (err: Error) => err instanceof InputError && /would delete 2 takes of 2 shots \(a3, a3-x1\)/.test(err.message) && /--replan/.test(err.message));
+  await assert.rejects(batch({ shotIds: [], anchors: 2 }), (err: Error) => err instanceof InputError && /would delete 3 takes of 2 shots \(a3, a3-x1\)/.test(err.message) && /--replan/.test(err.message));
   assert.deepEqual(takesByShot(), kept, 'a refused re-plan changed nothing');
   await batch({ shotIds: [], anchors: 2, replan: true });
   const replaced = takesByShot();
