@@ -29,6 +29,9 @@ export const FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;
 export { REFERENCE_ROLES, BATCH_SIZES, HEX } from '../domain/look.ts';
 export { FRAMINGS, CAMERA_MOTIONS } from '../domain/canon.ts';
 export { STRENGTH_PRESETS } from '../domain/shot.ts';
+/** Pure words and colour helpers the UI shares with the engine, so both say the same thing. */
+export { normaliseHex } from '../color/hex.ts';
+export { deltaText } from '../plan/delta-words.ts';
 export const PROVIDERS_WITH_KEYS = ['fal', 'replicate', 'openai', 'runway', 'luma', 'google'] as const;
 
 export const commands = {

@@ -4,11 +4,11 @@
  * list (`palette:#aabbcc,#112233`); the others carry a label.
  */
 import { InputError } from '../domain/errors.ts';
+import { normaliseHex } from '../color/hex.ts';
 import { CAMERA_MOTIONS } from '../domain/canon.ts';
 import type { Delta } from '../domain/shot.ts';
 
 const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
-const HEX = /^#[0-9a-fA-F]{6}$/;
 
 export function parseDeltaArg(text: string): Delta {
   const at = text.indexOf(':');
@@ -19,9 +19,10 @@ export function parseDeltaArg(text: string): Delta {
     case 'palette': {
       const targetHex = value.split(',').map((h) => h.trim()).filter(Boolean);
       if (targetHex.length === 0) throw bad('a palette delta needs its target colours, e.g. palette:#aabbcc,#112233');
-      const wrong = targetHex.find((h) => !HEX.test(h));
-      if (wrong) throw bad(`${JSON.stringify(wrong)} is not a #rrggbb colour`);
-      return { kind: 'palette', label: `palette ${targetHex.join(' ')}`, hueShiftDeg: 0, saturation: 1, brightness: 0, targetHex: targetHex.map((h) => h.toLowerCase()) };
+      const wrong = targetHex.find((h) => !normaliseHex(h));
+      if (wrong) throw bad(`${JSON.stringify(wrong)} is not a colour; type it as #rrggbb, rrggbb or #rgb`);
+      const hexes = targetHex.map((h) => normaliseHex(h)!);
+      return { kind: 'palette', label: `palette ${hexes.join(' ')}`, hueShiftDeg: 0, saturation: 1, brightness: 0, targetHex: hexes };
     }
     case 'prop': return { kind: 'prop', label: value || 'prop', prop: value || 'prop' };
     case 'scene': return { kind: 'scene', label: value || 'scene change', change: value || 'scene change' };

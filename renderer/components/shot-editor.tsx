@@ -12,7 +12,7 @@ import { useShots } from '../state/shots-slice.ts';
 import { useJobs } from '../state/jobs-slice.ts';
 import { useUi } from '../state/ui-slice.ts';
 import { DeltaEditor, deltaRow, type DeltaRow } from './delta-editor.tsx';
-import { deltaText } from './shot-card.tsx';
+import { deltaText } from '../../core/api/contract.ts';
 import { useAction } from './use-action.ts';
 
 export function ShotEditor({ detail, error, onClose, running, onRegenerate }: { detail: ShotDetail | null; error: string | null; onClose(): void; running: boolean; onRegenerate(shotId: string): void }) {
