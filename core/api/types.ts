@@ -79,7 +79,11 @@ export interface ShotView {
 
 export interface ShotDetail {
   shot: ShotView;
+  /** The prompt that is sent: the person's own text when `promptBy` is 'person', else the canon-built one. */
   prompt: string;
+  promptBy: 'canon' | 'person';
+  /** The canon-built prompt, kept for reference beside a person's prompt (absent when it is the one sent). */
+  canonPrompt?: string;
   negativePrompt: string;
   model: { provider: string; model: string };
   gating: { ok: boolean; message: string };
