@@ -149,7 +149,16 @@ export interface JobView {
   state: JobState;
   /** 0..1 */
   progress: number;
+  /**
+   * This clip's cost: 0 until its take is made (a create that never reached the provider costs
+   * nothing), then the take's cost — an estimate until the provider reports a charge (`costEstimated`).
+   */
   costSoFarUsd: number;
+  costEstimated?: boolean;
+  /** What the clip's run has committed so far (accepted creates at list price, charges reported). */
+  runSpentUsd?: number;
+  /** The local renderer makes this clip: nothing is paid. */
+  local?: boolean;
   error: string | null;
   updatedAt: string;
   /** The run this clip belongs to (rows are grouped by it). */
@@ -248,7 +257,16 @@ export interface SessionView {
   shots: ShotView[];
 }
 
-export interface PlanView { shots: ShotView[]; estimateUsd: number; budgetUsd: number | null }
+export interface PlanView {
+  shots: ShotView[];
+  estimateUsd: number;
+  budgetUsd: number | null;
+  /**
+   * What `estimateUsd` rests on: 'free' (the local renderer runs here, no charge), 'list-price'
+   * (the price table), 'unknown' (no price for the model: the 0 is no estimate).
+   */
+  costBasis?: 'free' | 'list-price' | 'unknown';
+}
 
 export interface RejectedFile { name: string; reason: string }
 

@@ -109,7 +109,8 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
       if (budget !== null && budget !== undefined && plan.cost.totalUsd > budget) {
         ctx.emit('budget-warning', { lookId, estimateUsd: plan.cost.totalUsd, budgetUsd: budget, message: `The plan is estimated at $${plan.cost.totalUsd.toFixed(2)}, over the $${budget.toFixed(2)} budget. Lower the clip count or pick a cheaper model.` });
       }
-      return { shots: rows.map((r) => shotView(project, r)), estimateUsd: plan.cost.totalUsd, budgetUsd: budget ?? null };
+      const costBasis = plan.cost.known ? (plan.cost.totalUsd === 0 && look.batch.provider === 'local' ? 'free' : 'list-price') : 'unknown';
+      return { shots: rows.map((r) => shotView(project, r)), estimateUsd: plan.cost.totalUsd, budgetUsd: budget ?? null, costBasis };
     },
     'shots.list': async ({ lookId }) => {
       const { project } = requireProject(ctx);

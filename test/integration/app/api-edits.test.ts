@@ -44,6 +44,7 @@ test('app edits: canon restore, shot editor, session shot settings, stuck jobs, 
     assert.match(own.canonPrompt ?? '', /rain streaks on the window/, 'the canon-built prompt is kept beside it');
     const planned = await h.call('plan.create', { lookId: h.lookId, clips: 8, seed: 1 });
     assert.ok(planned.shots.some((s) => s.id === variant.id && s.editedBy), 'a re-plan of the same plan keeps the prompt edit');
+    assert.deepEqual([planned.estimateUsd, planned.costBasis], [0, 'free'], 'the local renderer\'s plan is free, not "est. $0.00"');
     assert.equal((await h.call('shots.get', { shotId: variant.id })).prompt, 'A slow push towards the rain-streaked window at dusk.');
     const back = await h.call('shots.update', { shotId: variant.id, prompt: '' });
     assert.deepEqual([back.promptBy, back.canonPrompt], ['canon', undefined]);
