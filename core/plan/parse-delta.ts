@@ -7,12 +7,9 @@
 import { CAMERA_MOTIONS, FRAMINGS, type CameraMotion, type Framing } from '../domain/canon.ts';
 import { InputError } from '../domain/errors.ts';
 import { normaliseHex } from '../color/hex.ts';
-import type { Delta } from '../domain/shot.ts';
+import { DELTA_KINDS, SEASONS, type Delta } from '../domain/shot.ts';
 import type { DeltaCatalog } from './delta-catalog.ts';
 import { deltaValueWords } from './delta-words.ts';
-
-const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
-const KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'];
 
 function fail(raw: string, why: string): never {
   throw new InputError(`--delta ${JSON.stringify(raw)}: ${why}`, 'delta', raw);
@@ -39,7 +36,7 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
       const wrong = typedHex.length > 1 || /^#/.test(value) ? typedHex.find((_, i) => !hexes[i]) : undefined;
       if (wrong !== undefined) fail(raw, `${JSON.stringify(wrong)} is not a colour; type it as #rrggbb, rrggbb or #rgb (e.g. #c65d3b)`);
       const named = byName ?? (value ? undefined : catalog.palette[0]);
-      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours or one of: ${catalog.palette.map((p) => p.label).join(', ')}`);
+      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours${catalog.palette.length ? ` or one of: ${catalog.palette.map((p) => p.label).join(', ')}` : ' (no look here, so no named palettes)'}`);
       return named;
     }
     case 'prop': {
@@ -73,6 +70,6 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
       return { kind: 'motif', label: `${s}: ${motif}`, motif, season: s as (typeof SEASONS)[number] };
     }
     default:
-      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${KINDS.join(', ')}`);
+      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${DELTA_KINDS.join(', ')}`);
   }
 }
