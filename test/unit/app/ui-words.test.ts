@@ -14,6 +14,9 @@ test('CLI flags become the place in the app that does the same thing', () => {
   assert.doesNotMatch(e.message, /--[a-z]/);
   // The shot editor's and remix's changes, and a reference outside the look's folder (the app asks instead).
   assert.equal(uiWords('--delta "palette:nope": not a colour'), 'The change "palette:nope": not a colour');
+  assert.equal(uiWords('--shot: a1-v1 is a variant shot; remix works on anchors and their variants'), 'Shot a1-v1 is a variant shot; remix works on anchors and their variants');
+  assert.equal(uiWords('--shot: no shot "x" in this look'), 'There is no shot "x" in this look');
+  assert.doesNotMatch(uiWords('2 shots have takes. Run with --replan to replace them with the new plan.'), /--[a-z]/);
   const outside = toApiError(new OutsideFolderError('look.json: references[0].path "/x.png" is outside the look\'s folder /l; move the image into that folder, or allow files outside it explicitly (continuity: --allow-outside; the app asks)', 'references[0].path', '/x.png'));
   assert.equal(outside.code, 'outside_folder');
   assert.doesNotMatch(outside.message, /--[a-z]/);
