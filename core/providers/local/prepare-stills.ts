@@ -10,6 +10,7 @@ import type { Delta } from '../../domain/shot.ts';
 import { assertInputFile } from '../../media/safe-input.ts';
 import { seededRandom } from './seeded-random.ts';
 import { SEASON_STYLES, motifParticlesSvg } from './motif-particles.ts';
+import { applyChannelLuts, softLightLuts, type ChannelLuts } from './tint-lut.ts';
 
 /** Same pixel limit as the rest of the engine's untrusted-image reads. */
 const LIMIT_INPUT_PIXELS = 100_000_000;
@@ -48,11 +49,6 @@ function meanHex(hexes: string[]): { r: number; g: number; b: number } {
   const rgbs = hexes.map(hexToRgb);
   const avg = (k: 'r' | 'g' | 'b') => Math.round(rgbs.reduce((s, c) => s + c[k], 0) / Math.max(1, rgbs.length));
   return { r: avg('r'), g: avg('g'), b: avg('b') };
-}
-
-/** A full-frame flat colour as a composite layer, made in memory (no image encode). */
-function tintLayer(width: number, height: number, rgb: { r: number; g: number; b: number }, alpha: number): OverlayOptions {
-  return { input: { create: { width, height, channels: 4, background: { ...rgb, alpha } } }, blend: 'soft-light' };
 }
 
 /** A product or reference inset with a white card edge and a soft drop shadow. */
@@ -100,33 +96,37 @@ async function rawOf(img: Sharp): Promise<RawStill> {
  * Cover-fit `image` to the output size and apply the shot's deltas. Returns raw pixels plus notes
  * for the mechanism description (what was applied, what a local render cannot show).
  *
- * One libvips pipeline does the resize, the palette's modulate and every layer (tints, insets) in
- * order: sharp applies modulate before composite, which is the order the deltas mean. Only a second
- * palette delta (a second modulate) needs a pipeline of its own, over raw pixels.
+ * libvips does the resize and each palette's modulate; every flat tint (palette and motif) is a
+ * per-channel table applied to the raw pixels (tint-lut.ts: the same pixels within one level as a
+ * soft-light composite, for a fraction of the work); insets are composited last, untinted.
  */
 export async function prepareStill(image: string, field: string, o: StillOptions): Promise<RawStill & { notes: string[] }> {
   const notes: string[] = [];
   // Attention-free centre crop: deterministic and independent of libvips heuristics.
   let img = (await openImage(image, field)).resize({ width: o.width, height: o.height, fit: 'cover', position: 'centre' }).removeAlpha();
-  let layers: OverlayOptions[] = [];
-  let modulated = false;
+  let tints: ChannelLuts | undefined;
+  /** Pixels so far with the pending tints applied. */
+  const flush = async (): Promise<RawStill> => {
+    const r = await rawOf(img);
+    if (tints) applyChannelLuts(r.data, r.channels, tints);
+    tints = undefined;
+    return r;
+  };
+  const reopen = (r: RawStill) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } });
   for (const d of o.deltas) {
     if (d.kind !== 'palette') continue;
-    if (modulated) {
-      const r = await rawOf(img.composite(layers));
-      img = sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } }).removeAlpha();
-      layers = [];
-    }
+    // A second modulate must see the first palette's tint: the order the deltas mean.
+    if (tints) img = reopen(await flush());
     img = img.modulate({ hue: Math.round(d.hueShiftDeg), saturation: d.saturation, brightness: Math.max(0.05, 1 + 0.5 * d.brightness) });
-    modulated = true;
-    layers.push(tintLayer(o.width, o.height, meanHex(d.targetHex), 0.3));
+    tints = softLightLuts(meanHex(d.targetHex), 0.3, tints);
     notes.push(`palette "${d.label}" as a colour transform (hue ${d.hueShiftDeg}°, saturation ×${d.saturation}, brightness ${d.brightness}, tint toward ${d.targetHex.join(' ')})`);
   }
   for (const d of o.deltas) {
     if (d.kind !== 'motif') continue;
     const style = SEASON_STYLES[d.season];
-    layers.push(tintLayer(o.width, o.height, hexToRgb(style.tint), style.tintOpacity));
+    tints = softLightLuts(hexToRgb(style.tint), style.tintOpacity, tints);
   }
+  const layers: OverlayOptions[] = [];
   const props = o.deltas.filter((d): d is Extract<Delta, { kind: 'prop' }> => d.kind === 'prop');
   const rnd = seededRandom(o.seed ^ 0x1a7e5);
   const firstRight = rnd() < 0.5;
@@ -143,7 +143,8 @@ export async function prepareStill(image: string, field: string, o: StillOptions
     notes.push(`prop "${d.label}" composited from ${src.field}`);
   }
   for (const d of o.deltas) if (d.kind === 'scene') notes.push(`scene change "${d.change}" is not rendered by the local animatic (prompt only)`);
-  return { ...await rawOf(layers.length ? img.composite(layers) : img), notes };
+  const tinted = await flush();
+  return { ...(layers.length ? await rawOf(reopen(tinted).composite(layers).removeAlpha()) : tinted), notes };
 }
 
 /** The motif particle sheet (transparent, raw RGBA, width × 2·height), or null when there is no motif. */
