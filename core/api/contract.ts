@@ -62,7 +62,7 @@ export const commands = {
   /** Make an earlier version current again: saved as a new version that says which one it restores. */
   'canon.restore': cmd(z.object({ lookId: id, version: z.number().int().min(1) }).strict()).returns<V.CanonView>(),
 
-  'plan.create': cmd(z.object({ lookId: id, clips: z.number().int().min(8).max(20), seed: z.number().int().min(0).max(2 ** 31 - 1) }).strict()).returns<V.PlanView>(),
+  'plan.create': cmd(z.object({ lookId: id, clips: z.number().int().min(8).max(20), seed: z.number().int().min(0).max(2 ** 31 - 1), /** The person confirmed that a different plan removes shots with takes. */ replace: z.boolean().optional() }).strict()).returns<V.PlanView>(),
   'shots.list': cmd(lookId).returns<V.ShotView[]>(),
   'shots.get': cmd(z.object({ shotId: id }).strict()).returns<V.ShotDetail>(),
   /** The shot editor: framing, camera motion and declared changes of a matrix shot (kept through re-plans of the same plan; a rendered shot becomes stale). */

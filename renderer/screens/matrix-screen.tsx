@@ -50,6 +50,8 @@ export function MatrixScreen() {
         confirm: 'Re-plan and remove takes', danger: true,
       });
       if (!ok) return;
+      await S.plan(clips, seed, true);
+      return;
     }
     await S.plan(clips, seed);
   });

@@ -15,7 +15,8 @@ interface ShotsState {
   detailError: string | null;
   load(lookId: string): Promise<void>;
   refresh(): Promise<void>;
-  plan(clips: number, seed: number): Promise<void>;
+  /** `replace`: the person confirmed removing shots that have takes. */
+  plan(clips: number, seed: number, replace?: boolean): Promise<void>;
   select(id: string | null): Promise<void>;
 }
 
@@ -36,12 +37,12 @@ export const useShots = create<ShotsState>()((set, get) => ({
     const sel = get().selectedId;
     if (sel) await get().select(sel);
   },
-  async plan(clips, seed) {
+  async plan(clips, seed, replace) {
     const id = get().lookId;
     if (!id) return;
     set({ planning: true });
     try {
-      const p = await call(studio().plan.create({ lookId: id, clips, seed }));
+      const p = await call(studio().plan.create({ lookId: id, clips, seed, ...(replace ? { replace: true } : {}) }));
       set({ shots: p.shots, estimate: { estimateUsd: p.estimateUsd, budgetUsd: p.budgetUsd, costBasis: p.costBasis }, status: 'ready' });
     } finally { set({ planning: false }); }
   },

@@ -96,13 +96,12 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
       staleAll(lookId);
       return canonView(project, lookId)!;
     },
-    'plan.create': async ({ lookId, clips, seed }) => {
+    'plan.create': async ({ lookId, clips, seed, replace }) => {
       const { project } = requireProject(ctx);
       if (isRunning(lookId)) throw new InputError('A run of this look is in progress: wait for it to finish (or cancel it) before re-planning.', 'lookId', lookId);
-      // The matrix screen asks the person before a re-plan with another clip count or seed ("Re-plan
-      // and remove takes"), so that one may replace; the same settings keep every shot with a take.
-      const batch = requireLook(project, lookId).look.batch;
-      const { plan, rows } = await planAndStore(project, lookId, clips, seed, clips !== batch.clips || seed !== batch.seed);
+      // Shots with takes go only when the person said so (the matrix screen's "Re-plan and remove
+      // takes" sends replace: true); otherwise a plan that would drop them is refused, naming them.
+      const { plan, rows } = await planAndStore(project, lookId, clips, seed, replace === true);
       ctx.emit('look-updated', { lookId }); // the batch now records this clip count and seed
       const look = requireLook(project, lookId).look;
       const budget = look.batch.budgetUsd ?? ctx.settings.get().budgetUsd;

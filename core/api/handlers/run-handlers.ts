@@ -129,8 +129,10 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       const unknown = opts.shotIds.filter((id) => !rows.some((r) => r.id === id));
       if (unknown.length) throw new InputError(`these clips are not in the look's current plan: ${unknown.join(', ')}`, 'shotIds', unknown);
     }
-    // Stale clips (canon or references changed since they were made) are made again.
-    for (const r of rows) if (r.stale && r.currentTakeId) setCurrentTake(project.db, r.id, null);
+    // Stale clips (canon or references changed since they were made) are made again: those this
+    // run renders, never a clip the person did not ask for (its take stays current until then).
+    const named = opts.shotIds ? new Set(opts.shotIds) : null;
+    for (const r of rows) if (r.stale && r.currentTakeId && (!named || named.has(r.id))) setCurrentTake(project.db, r.id, null);
     const todo = opts.shotIds ? rows.filter((r) => opts.shotIds!.includes(r.id)) : listShots(project.db, lookId).filter((r) => !r.currentTakeId);
     if (todo.length === 0) throw new InputError('every clip of this look already has a take: choose Regenerate on a clip to make a new one', 'shotIds', null);
     const seeds = new Map(opts.reroll ? todo.map((r) => [r.id, rerollSeed(look.batch.seed, listTakes(project.db, r.id).length)]) : []);
@@ -168,7 +170,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
     const { project } = requireProject(ctx);
     const row = getShot(project.db, shotId);
     if (!row || row.sessionId) throw new InputError(`Remix works on shots of the variation matrix; ${shotId} is not one.`, 'shotId', shotId);
-    if (!row.plan.parentId || (row.plan.kind !== 'variant' && row.plan.kind !== 'seasonal')) throw new InputError(`Remix from anchor works on variants and seasonal swaps; shot #${row.position + 1} is an ${row.plan.kind}.`, 'shotId', shotId);
+    if (!row.plan.parentId || (row.plan.kind !== 'variant' && row.plan.kind !== 'seasonal')) throw new InputError(`Remix from anchor works on variants and seasonal swaps; shot #${row.position + 1} is ${/^[aeiou]/.test(row.plan.kind) ? 'an' : 'a'} ${row.plan.kind}.`, 'shotId', shotId);
     const anchor = getShot(project.db, shotRowId(row.lookId, row.plan.parentId));
     if (!anchor?.currentTakeId) throw new InputError(`Its anchor (${row.plan.parentId}) has no take yet: render the anchor first.`, 'shotId', shotId);
     parseShotDeltas(project, row.lookId, row.plan.kind, deltas);

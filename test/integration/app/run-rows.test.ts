@@ -47,6 +47,15 @@ test('runs.start renders only the clips named in shotIds; Regenerate makes a new
     await h.call('plan.create', { lookId: h.lookId, clips: 8, seed: 1 });
     const replanned = await h.call('shots.list', { lookId: h.lookId });
     assert.deepEqual(replanned.filter((s) => s.currentTakeId).map((s) => s.id).sort(), [...new Set([...chosen, variant.id])].sort(), 'no take was dropped by the re-plan');
+    // Another clip count and seed without the person's yes (replace) keeps every shot with a take
+    // (re-planned in place, marked stale); the takes themselves are all still there.
+    const takesOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (await h.call('takes.list', { shotId: id })).length));
+    const withTakes = replanned.filter((s) => s.currentTakeId).map((s) => s.id).sort();
+    const takeCounts = await takesOf(withTakes);
+    await h.call('plan.create', { lookId: h.lookId, clips: 9, seed: 7 });
+    const untouched = await h.call('shots.list', { lookId: h.lookId });
+    assert.deepEqual(withTakes.filter((id) => untouched.some((s) => s.id === id)), withTakes, 'no shot with a take went without a yes');
+    assert.deepEqual(await takesOf(withTakes), takeCounts, 'and no take');
   } finally { await h.close(); }
 });
 
