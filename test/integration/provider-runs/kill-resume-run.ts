@@ -23,6 +23,18 @@ export interface KillResumeResult {
 }
 
 /**
+ * The fake's pace and clip for the acceptance runs. The clip is 160x90 (4-5 s as asked): the
+ * smallest the assertions allow, since every take is conformed up to the 320x180 batch size anyway
+ * and a take's cost in these runs is its media work (fake clip, conform, grade, score, export). Two
+ * polls and 1.5 s per job leave a moment with a paid job in flight to kill the run at.
+ */
+export function paceForAcceptance(fake: FakeCore): void {
+  fake.behaviour.pollsBeforeDone = 2;
+  fake.behaviour.minDurationMs = 1500;
+  fake.behaviour.clipSize = { width: 160, height: 90 };
+}
+
+/**
  * Make each fake clip from the image the client sent (image-to-video behaviour), so the quality
  * gate judges on-look content. `imageOf` returns the bytes the create carried for a job.
  */
