@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGoogle, type VeoInstance } from '../../fakes/fake-google.ts';
-import { assertKilledAndDelivered, clipsFromSentImage, paceForAcceptance, killAndResume } from './kill-resume-run.ts';
+import { assertKilledAndDelivered, assertNoSeedRecorded, clipsFromSentImage, paceForAcceptance, killAndResume } from './kill-resume-run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'google-run-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +29,7 @@ test('google veo 3.1: kill -9 mid-batch, --resume: 12 clips, one create per take
     // so takes awaiting review are delivered too (an 8-clip run without it: 8 creates, 4 passed, 4 review).
     const r = await killAndResume({ dir, fake, provider: 'google', model: 'veo-3.1-generate-preview', all: true, env: { GEMINI_API_KEY: 'gemini-fake-key-0000', CONTINUITY_GOOGLE_BASE_URL: fake.baseUrl } });
     assertKilledAndDelivered(r, fake, 12);
+    assertNoSeedRecorded(r.packDir, 12, /not sent: the Gemini API rejects seed/);
     for (const b of fake.bodies) {
       assert.ok(anchor(b.instance), `${b.key}: an inline image anchor`);
       assert.equal(b.parameters.durationSeconds, 4);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeLuma } from '../../fakes/fake-luma.ts';
 import { startFakeFal } from '../../fakes/fake-fal.ts';
-import { assertKilledAndDelivered, clipsFromSentImage, paceForAcceptance, killAndResume } from './kill-resume-run.ts';
+import { assertKilledAndDelivered, assertNoSeedRecorded, clipsFromSentImage, paceForAcceptance, killAndResume } from './kill-resume-run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'luma-run-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,6 +29,7 @@ test('luma ray-2: kill -9 mid-batch, --resume: 12 clips, one create per take, ho
       env: { LUMAAI_API_KEY: 'luma-fake-key-0000', CONTINUITY_LUMA_BASE_URL: fake.baseUrl, CONTINUITY_LUMA_IMAGE_HOST: 'fal', FAL_KEY: 'fal-fake-key-0000', CONTINUITY_FAL_BASE_URL: fal.proxyUrl },
     });
     assertKilledAndDelivered(r, fake, 12);
+    assertNoSeedRecorded(r.packDir, 12, /not sent: Luma/);
     const clipJobs = r.jobs.filter((j) => JSON.parse(j.request_json).model === 'ray-2');
     assert.equal(clipJobs.length, 12);
     for (const b of fake.bodies) {
