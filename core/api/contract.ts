@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BatchSettingsSchema, BrandKitSchema, ReferenceRoleSchema } from '../domain/look.ts';
 import { CameraMotionSchema, CanonSchema, FramingSchema } from '../domain/canon.ts';
-import { ContinuityModeSchema } from '../domain/shot.ts';
+import { ContinuityModeSchema, DELTA_KINDS } from '../domain/shot.ts';
 import type * as V from './types.ts';
 
 /** A command's definition: its input schema, and its result type carried as a phantom. */
@@ -20,8 +20,8 @@ const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const lookId = z.object({ lookId: id }).strict();
 const path = z.string().min(1).max(4096);
-/** The declared changes a variant can carry (core/domain/shot.ts DeltaSchema kinds). */
-export const DELTA_KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'] as const;
+/** The declared changes a variant can carry (core/domain/shot.ts DeltaSchema kinds), for the delta editor. */
+export { DELTA_KINDS };
 /** One declared change from the delta editor, as the CLI writes it: kind + value (core/api/shot-deltas.ts). */
 const deltaInput = z.object({ kind: z.enum(DELTA_KINDS), value: z.string().max(400) }).strict();
 export const FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;

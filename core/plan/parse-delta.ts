@@ -6,12 +6,9 @@
  */
 import { CAMERA_MOTIONS, FRAMINGS, type CameraMotion, type Framing } from '../domain/canon.ts';
 import { InputError } from '../domain/errors.ts';
-import type { Delta } from '../domain/shot.ts';
+import { DELTA_KINDS, SEASONS, type Delta } from '../domain/shot.ts';
 import type { DeltaCatalog } from './delta-catalog.ts';
 import { deltaValueWords } from './delta-words.ts';
-
-const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
-const KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'];
 
 function fail(raw: string, why: string): never {
   throw new InputError(`--delta ${JSON.stringify(raw)}: ${why}`, 'delta', raw);
@@ -31,7 +28,7 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
         return { kind: 'palette', label: `palette ${targetHex.join(' ')}`, hueShiftDeg: 0, saturation: 1, brightness: 0, targetHex };
       }
       const named = catalog.palette.find((p) => p.label.toLowerCase() === value.toLowerCase()) ?? (value ? undefined : catalog.palette[0]);
-      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours or one of: ${catalog.palette.map((p) => p.label).join(', ')}`);
+      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours${catalog.palette.length ? ` or one of: ${catalog.palette.map((p) => p.label).join(', ')}` : ' (no look here, so no named palettes)'}`);
       return named;
     }
     case 'prop': {
@@ -65,6 +62,6 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
       return { kind: 'motif', label: `${s}: ${motif}`, motif, season: s as (typeof SEASONS)[number] };
     }
     default:
-      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${KINDS.join(', ')}`);
+      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${DELTA_KINDS.join(', ')}`);
   }
 }
