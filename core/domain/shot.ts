@@ -75,6 +75,11 @@ export const PlannedShotSchema = z.object({
   styleReferenceId: z.string().nullable().default(null),
   characterReference: z.string().nullable().default(null),
   label: z.string(),
+  /**
+   * A person's own prompt for this shot (the shot editor, issue 16 item 7): sent instead of the
+   * canon-built one, which the prompt pack keeps beside it as `canonPrompt`. Absent: the canon's.
+   */
+  prompt: z.string().min(1).max(4000).optional(),
 });
 export type PlannedShot = z.infer<typeof PlannedShotSchema>;
 

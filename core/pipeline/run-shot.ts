@@ -140,7 +140,11 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
       // A seedless model re-samples the same request: the new seed goes to the keyframe instead
       // (a new crop / generated keyframe), so the inputs differ; a bridge frame does not take it.
       while (keyframeSeeds.has(keyframeSeed)) keyframeSeed = (keyframeSeed + 1) % 2 ** 31;
-      change = `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} and a new draw (the model takes no seed)`;
+      // A bridge frame or an anchor's take is the start as it is: no keyframe is made, so the
+      // record must not claim a keyframe seed changed anything.
+      change = mechanism === 'frame-bridge' || mechanism === 'remix'
+        ? `a new draw (the model takes no seed; a ${mechanism} start uses no keyframe seed)`
+        : `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} and a new draw (the model takes no seed)`;
     } else {
       change = decision.change === 'new-seed' ? `new seed ${last.seedSent ?? 'none'} → ${decision.seed}`
         : decision.change === 'stronger-style' ? `style strength ${last.styleStrength} → ${decision.styleStrength}`
