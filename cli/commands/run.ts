@@ -20,7 +20,8 @@ the NLE-ready clip pack to DIR/<Look>/.
 
 Options:
   --out DIR           where the clip pack goes (required)
-  --provider ID       local (default, offline previz), fal, replicate, openai
+  --provider ID       local (default, offline previz), fal, replicate, openai, runway, luma,
+                      google
   --model ID          model id as the provider names it (see "continuity providers")
   --budget USD        refuse to start work past this spend
   --concurrency N     clips in flight at once (default: CPU cores)

@@ -5,7 +5,7 @@
  * project's jobs and takes.
  */
 import assert from 'node:assert/strict';
-import { writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openProject } from '../../../core/store/open-project.ts';
@@ -20,6 +20,18 @@ export interface KillResumeResult {
   unfinishedAtKill: string[];
   takesBefore: number;
   packDir: string;
+}
+
+/**
+ * The fake's pace and clip for the acceptance runs. The clip is 160x90 (4-5 s as asked): the
+ * smallest the assertions allow, since every take is conformed up to the 320x180 batch size anyway
+ * and a take's cost in these runs is its media work (fake clip, conform, grade, score, export). Two
+ * polls and 1.5 s per job leave a moment with a paid job in flight to kill the run at.
+ */
+export function paceForAcceptance(fake: FakeCore): void {
+  fake.behaviour.pollsBeforeDone = 2;
+  fake.behaviour.minDurationMs = 1500;
+  fake.behaviour.clipSize = { width: 160, height: 90 };
 }
 
 /**
@@ -41,6 +53,26 @@ export function dataUriBytes(uri: unknown): Buffer | undefined {
   if (typeof uri !== 'string') return undefined;
   const m = /^data:image\/[a-z]+;base64,(.*)$/s.exec(uri);
   return m ? Buffer.from(m[1]!, 'base64') : undefined;
+}
+
+/** The take record of every prompt pack the pack delivered (what a reader of the pack sees). */
+export function deliveredTakes(packDir: string): Array<{ file: string; seedSent: number | null; parameters: Record<string, unknown> }> {
+  const dir = join(packDir, 'PromptPacks');
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).map((file) => {
+    const take = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { take?: { seedSent: number | null; parameters: Record<string, unknown> } }).take;
+    assert.ok(take, `${file}: the prompt pack records its take`);
+    return { file, ...take };
+  });
+}
+
+/** Every delivered take says no seed was sent, and why (Luma, Gemini-API Veo). */
+export function assertNoSeedRecorded(packDir: string, clips: number, why: RegExp): void {
+  const takes = deliveredTakes(packDir);
+  assert.equal(takes.length, clips);
+  for (const t of takes) {
+    assert.equal(t.seedSent, null, `${t.file}: no seed sent`);
+    assert.match(String(t.parameters.seedNotSent), why, `${t.file}: the take says why no seed was sent`);
+  }
 }
 
 function readProject(projectDir: string) {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeRunway } from '../../fakes/fake-runway.ts';
-import { assertKilledAndDelivered, clipsFromSentImage, dataUriBytes, killAndResume } from './kill-resume-run.ts';
+import { assertKilledAndDelivered, clipsFromSentImage, dataUriBytes, deliveredTakes, killAndResume, paceForAcceptance } from './kill-resume-run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'runway-run-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,9 +16,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 test('runway gen4.5: kill -9 mid-batch, --resume: 12 clips, one create per take, seed + ratio + integer duration on every create', async () => {
   const fake = await startFakeRunway();
   try {
-    fake.behaviour.pollsBeforeDone = 2;
-    fake.behaviour.minDurationMs = 1500;
-    fake.behaviour.clipSize = { width: 320, height: 180 };
+    paceForAcceptance(fake);
     // Image-to-video from its start image; an aleph2 edit (variants) from its guidance keyframe.
     clipsFromSentImage(fake, dir, (job) => {
       const input = job.input as { promptImage?: unknown; keyframes?: Array<{ uri?: unknown }> };
@@ -26,6 +24,7 @@ test('runway gen4.5: kill -9 mid-batch, --resume: 12 clips, one create per take,
     });
     const r = await killAndResume({ dir, fake, provider: 'runway', model: 'gen4.5', env: { RUNWAYML_API_SECRET: 'key_fake_runway_0000', CONTINUITY_RUNWAY_BASE_URL: fake.baseUrl } });
     assertKilledAndDelivered(r, fake, 12);
+    for (const t of deliveredTakes(r.packDir)) assert.ok(Number.isInteger(t.seedSent), `${t.file}: the take records the seed sent`);
     assert.equal(r.jobs.length, 12);
     assert.ok(r.jobs.every((j) => j.state === 'succeeded'));
     for (const b of fake.bodies) {
