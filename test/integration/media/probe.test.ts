@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { probe } from '../../../core/media/probe.ts';
 import { InputError } from '../../../core/domain/errors.ts';
@@ -63,4 +63,18 @@ test('a playlist pointing at /etc/passwd and a loopback URL is refused, not foll
   const concat = join(dir, 'list.mp4');
   await writeFile(concat, "ffconcat version 1.0\nfile '/etc/passwd'\n");
   await assert.rejects(probe(concat), isInputErrorNaming(concat, /not a readable video/));
+});
+
+test('a file rewritten in place is probed anew (probes are remembered only while the file is unchanged)', async () => {
+  const a = await makeClip(dir, { width: 160, height: 90, fps: 12, seconds: 1 });
+  const b = await makeClip(dir, { width: 64, height: 36, fps: 24, seconds: 0.5 });
+  const first = await probe(a);
+  assert.deepEqual([first.width, first.height], [160, 90]);
+  first.width = 1; // a caller's copy: changing it changes nothing remembered
+  assert.equal((await probe(a)).width, 160);
+  await copyFile(b, a);
+  const again = await probe(a);
+  assert.deepEqual([again.width, again.height, again.frameCount], [64, 36, 12]);
+  await writeFile(a, 'not a video any more');
+  await assert.rejects(probe(a), InputError);
 });
