@@ -79,18 +79,15 @@ function oneToOne(palette: readonly Lab[], declared: readonly Lab[]): number[] {
  * The Lab transform taking `frames` (pooled across the clip) toward the declared `targetHex`
  * colours: per channel, the weighted least-squares line through (dominant colour → its nearest
  * declared colour) and (declared colour's nearest dominant colour → that declared colour), half
- * the weight each way; `one-to-one`: only (a different dominant colour → each declared colour).
- * Pure and deterministic for the same frames.
+ * the weight each way. Pure and deterministic for the same frames.
  */
 export function paletteToward(frames: RawImage | readonly RawImage[], targetHex: readonly string[], match: 'nearest' | 'one-to-one' = 'nearest'): ColorTransform {
   const declared = declaredLabs(targetHex);
   const palette = extractPalette(frames, { k: 5 });
   const sources = match === 'one-to-one' ? oneToOne(palette.map((c) => c.lab), declared) : declared.map((d) => nearest(d, palette.map((c) => c.lab)).index);
-  // One-to-one pushes every declared colour into the picture: the coverage pairs alone.
-  const fidelityShare = match === 'one-to-one' ? 0 : 0.5;
   const pairs: { from: Lab; to: Lab; w: number }[] = [
-    ...palette.map((c) => ({ from: c.lab, to: declared[nearest(c.lab, declared).index]!, w: c.weight * fidelityShare })),
-    ...declared.map((d, j) => ({ from: palette[sources[j]!]!.lab, to: d, w: (1 - fidelityShare) / declared.length })),
+    ...palette.map((c) => ({ from: c.lab, to: declared[nearest(c.lab, declared).index]!, w: c.weight / 2 })),
+    ...declared.map((d, j) => ({ from: palette[sources[j]!]!.lab, to: d, w: 1 / (2 * declared.length) })),
   ];
   const fit = CHANNELS.map((ch, c) => {
     const mx = pairs.reduce((s, p) => s + p.w * p.from[ch], 0);
