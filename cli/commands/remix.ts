@@ -61,7 +61,7 @@ export const command: CliCommand = {
       try {
         const r = await remixShot({
           project, lookId: look.id, shotId: values.shot, deltas: values.delta, renderer, quality: createLookQualityStep(),
-          maxRetries, autoApprove: true, signal: io.signal,
+          maxRetries, autoApprove: { action: 'gate pass in a headless run (continuity remix): no person reviewed it' }, signal: io.signal,
         });
         const pack = values.out ? await exportLook({ project, lookId: look.id, outDir: values.out, signal: io.signal }) : undefined;
         if (values.json) io.out(JSON.stringify({ ...r, pack: pack ? { root: pack.root, manifest: pack.manifestPath } : null }, null, 2));

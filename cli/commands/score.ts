@@ -27,7 +27,7 @@ Options:
   --reference IMAGE      look reference image (repeat for several)
   --anchor CLIP          the parent anchor's take (variants and seasonal swaps)
   --delta KIND[:VALUE]   a declared delta (repeatable): palette:#aabbcc,#112233 · prop:LABEL ·
-                         scene:LABEL · camera:MOTION · motif:SEASON
+                         scene:TEXT · camera:MOTION[@FRAMING] · motif:SEASON[:TEXT]
   --previous VIDEO       the previous take of a frame bridge
   --kind K               anchor (default; variant when --delta is given), variant, seasonal, sequence
   --character IMAGE      the shot's character reference: the take's face must be that person
@@ -56,8 +56,9 @@ export const command: CliCommand = {
     exactlyOnePositional('score', positionals, 'VIDEO', 'VIDEO or IMAGE');
     const references = values.reference ?? [];
     if (references.length === 0) throw new InputError('--reference IMAGE is required (the look reference to score against)', 'reference', references);
-    const { parseDeltaArg } = await import('../../core/quality/parse-delta.ts');
-    const deltas = (values.delta ?? []).map(parseDeltaArg);
+    // The same parser as `continuity remix`; with no look here there are no named palettes or products.
+    const { parseDelta } = await import('../../core/plan/parse-delta.ts');
+    const deltas = (values.delta ?? []).map((d) => parseDelta(d, { palette: [], prop: [], scene: [], seasons: [] }));
     const kind = values.kind ?? (deltas.length ? 'variant' : 'anchor');
     if (!KINDS.includes(kind as ShotKind)) throw new InputError(`--kind must be one of ${KINDS.join(', ')}, got ${JSON.stringify(kind)}`, 'kind', kind);
     const take = positionals[0]!;

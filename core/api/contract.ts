@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BatchSettingsSchema, BrandKitSchema, ReferenceRoleSchema } from '../domain/look.ts';
 import { CameraMotionSchema, CanonSchema, FramingSchema } from '../domain/canon.ts';
-import { ContinuityModeSchema } from '../domain/shot.ts';
+import { ContinuityModeSchema, DELTA_KINDS } from '../domain/shot.ts';
 import type * as V from './types.ts';
 
 /** A command's definition: its input schema, and its result type carried as a phantom. */
@@ -20,8 +20,8 @@ const none = z.object({}).strict();
 const id = z.string().min(1).max(200);
 const lookId = z.object({ lookId: id }).strict();
 const path = z.string().min(1).max(4096);
-/** The declared changes a variant can carry (core/domain/shot.ts DeltaSchema kinds). */
-export const DELTA_KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'] as const;
+/** The declared changes a variant can carry (core/domain/shot.ts DeltaSchema kinds), for the delta editor. */
+export { DELTA_KINDS };
 /** One declared change from the delta editor, as the CLI writes it: kind + value (core/api/shot-deltas.ts). */
 const deltaInput = z.object({ kind: z.enum(DELTA_KINDS), value: z.string().max(400) }).strict();
 export const FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;
@@ -29,6 +29,9 @@ export const FORMATS = ['fcpxml', 'edl', 'otio', 'mlt'] as const;
 export { REFERENCE_ROLES, BATCH_SIZES, HEX } from '../domain/look.ts';
 export { FRAMINGS, CAMERA_MOTIONS } from '../domain/canon.ts';
 export { STRENGTH_PRESETS } from '../domain/shot.ts';
+/** Pure words and colour helpers the UI shares with the engine, so both say the same thing. */
+export { normaliseHex } from '../color/hex.ts';
+export { deltaText } from '../plan/delta-words.ts';
 export const PROVIDERS_WITH_KEYS = ['fal', 'replicate', 'openai', 'runway', 'luma', 'google'] as const;
 
 export const commands = {
@@ -63,7 +66,8 @@ export const commands = {
   'shots.list': cmd(lookId).returns<V.ShotView[]>(),
   'shots.get': cmd(z.object({ shotId: id }).strict()).returns<V.ShotDetail>(),
   /** The shot editor: framing, camera motion and declared changes of a matrix shot (kept through re-plans of the same plan; a rendered shot becomes stale). */
-  'shots.update': cmd(z.object({ shotId: id, framing: FramingSchema.optional(), motion: CameraMotionSchema.optional(), deltas: z.array(deltaInput).max(2).optional() }).strict()).returns<V.ShotDetail>(),
+  /** `prompt`: the person's own prompt text, sent instead of the canon-built one; '' goes back to the canon's. */
+  'shots.update': cmd(z.object({ shotId: id, framing: FramingSchema.optional(), motion: CameraMotionSchema.optional(), deltas: z.array(deltaInput).max(2).optional(), prompt: z.string().max(4000).optional() }).strict()).returns<V.ShotDetail>(),
 
   /** shotIds: render only these clips (retry / regenerate); reroll: with a new seed, a different take. */
   'runs.start': cmd(z.object({ lookId: id, shotIds: z.array(id).min(1).optional(), reroll: z.boolean().optional(), provider: z.string().optional(), model: z.string().optional(), budgetUsd: z.number().min(0).optional() }).strict()).returns<V.RunView>(),

@@ -12,6 +12,7 @@ export const events = {
     progress: z.number().min(0).max(1), costSoFarUsd: z.number().min(0), error: z.string().nullable(),
     runId: z.string().optional(), sessionId: z.string().nullable().optional(), group: z.string().optional(),
     phase: z.string().nullable().optional(), etaSeconds: z.number().nullable().optional(), gate: z.enum(['passed', 'failed']).nullable().optional(),
+    costEstimated: z.boolean().optional(), runSpentUsd: z.number().min(0).optional(), local: z.boolean().optional(),
   }),
   'shot-updated': z.object({ lookId: z.string(), shotId: z.string() }),
   'budget-warning': z.object({ lookId: z.string(), estimateUsd: z.number(), budgetUsd: z.number(), message: z.string() }),

@@ -25,7 +25,7 @@ export interface JobBoard {
   add(job: JobView): void;
   remove(jobId: string): void;
   update(jobId: string, patch: Partial<JobView>): void;
-  /** A pipeline progress event: stage + fraction of one attempt. */
+  /** A pipeline progress event: stage + fraction of one attempt; its cost is the run's committed spend. */
   progress(jobId: string, e: { stage: PipelineStage; progress: number; attempt: number; costSoFarUsd: number }, maxRetries: number): void;
 }
 
@@ -45,6 +45,7 @@ export function createJobBoard(emit: EmitEvent): JobBoard {
     emit('job-progress', {
       jobId, lookId: next.lookId, shotId: next.shotId, label: next.label, state: next.state, progress: next.progress, costSoFarUsd: next.costSoFarUsd, error: next.error,
       runId: next.runId, sessionId: next.sessionId, group: next.group, phase: next.phase, etaSeconds: next.etaSeconds, gate: next.gate,
+      ...(next.costEstimated !== undefined ? { costEstimated: next.costEstimated } : {}), ...(next.runSpentUsd !== undefined ? { runSpentUsd: next.runSpentUsd } : {}), ...(next.local !== undefined ? { local: next.local } : {}),
     });
   };
 
@@ -64,7 +65,8 @@ export function createJobBoard(emit: EmitEvent): JobBoard {
       // A straight-line ETA from the time spent so far; none until there is something to go on.
       const etaSeconds = shown > 0.05 && elapsed > 1 ? Math.max(0, Math.round((elapsed / shown) * (1 - shown))) : null;
       const phase = e.attempt > 1 ? `retry ${e.attempt - 1} of ${maxRetries} · ${STAGE_WORD[e.stage]}` : STAGE_WORD[e.stage];
-      update(jobId, { state: 'running', progress: overall, costSoFarUsd: e.costSoFarUsd, phase, etaSeconds });
+      // The event's figure is the whole run's committed spend, not this clip's (issue 16 item 4).
+      update(jobId, { state: 'running', progress: overall, runSpentUsd: e.costSoFarUsd, phase, etaSeconds });
     },
   };
 }

@@ -79,7 +79,11 @@ export interface ShotView {
 
 export interface ShotDetail {
   shot: ShotView;
+  /** The prompt that is sent: the person's own text when `promptBy` is 'person', else the canon-built one. */
   prompt: string;
+  promptBy: 'canon' | 'person';
+  /** The canon-built prompt, kept for reference beside a person's prompt (absent when it is the one sent). */
+  canonPrompt?: string;
   negativePrompt: string;
   model: { provider: string; model: string };
   gating: { ok: boolean; message: string };
@@ -145,7 +149,16 @@ export interface JobView {
   state: JobState;
   /** 0..1 */
   progress: number;
+  /**
+   * This clip's cost: 0 until its take is made (a create that never reached the provider costs
+   * nothing), then the take's cost — an estimate until the provider reports a charge (`costEstimated`).
+   */
   costSoFarUsd: number;
+  costEstimated?: boolean;
+  /** What the clip's run has committed so far (accepted creates at list price, charges reported). */
+  runSpentUsd?: number;
+  /** The local renderer makes this clip: nothing is paid. */
+  local?: boolean;
   error: string | null;
   updatedAt: string;
   /** The run this clip belongs to (rows are grouped by it). */
@@ -244,7 +257,16 @@ export interface SessionView {
   shots: ShotView[];
 }
 
-export interface PlanView { shots: ShotView[]; estimateUsd: number; budgetUsd: number | null }
+export interface PlanView {
+  shots: ShotView[];
+  estimateUsd: number;
+  budgetUsd: number | null;
+  /**
+   * What `estimateUsd` rests on: 'free' (the local renderer runs here, no charge), 'list-price'
+   * (the price table), 'unknown' (no price for the model: the 0 is no estimate).
+   */
+  costBasis?: 'free' | 'list-price' | 'unknown';
+}
 
 export interface RejectedFile { name: string; reason: string }
 

@@ -12,6 +12,10 @@ const FLAGS: [RegExp, string][] = [
   [/--all\b/g, '"Every current take" in the export dialog'],
   [/--max-retries\b/g, 'the retry limit'],
   [/--delta /g, 'The change '],
+  [/--shot: no shot /g, 'There is no shot '],
+  [/--shot: /g, 'Shot '],
+  [/Run with --replan to replace them/g, 'Press Re-plan (it asks first) to replace them'],
+  [/--replan\b/g, 'Re-plan'],
   [/ \(continuity: --allow-outside; the app asks\)/g, ''],
 ];
 

@@ -29,6 +29,8 @@ export interface CompiledPrompt {
   /** Banned terms that had to be removed from the positive prompt (for the UI to explain). */
   removedTerms: string[];
   truncated: boolean;
+  /** Set when `prompt` is the shot's own text (a person's): what the canon would have sent. */
+  canonPrompt?: string;
 }
 
 function named(hex: string, kit: BrandKit): string {
@@ -85,12 +87,19 @@ export function compilePrompt(input: CompilePromptInput): CompiledPrompt {
   const { canon, shot, brandKit, model } = input;
   const bannedTerms = [...new Set([...brandKit.doNotUse, ...canon.negatives])];
   const banned = compileBannedTerms(bannedTerms);
-  const joined = sections(input).join(' ');
-  const cleaned = removeBannedTerms(joined, banned);
-  const cut = truncateAtWord(cleaned.text, model.maxPromptChars);
-  // Truncation only removes words, but check again: this guarantee must not rest on reasoning.
-  const prompt = removeBannedTerms(cut.text, banned).text;
-  if (containsBanned(prompt, banned)) throw new Error('internal: banned term survived prompt compilation');
+  const clean = (text: string) => {
+    const cleaned = removeBannedTerms(text, banned);
+    const cut = truncateAtWord(cleaned.text, model.maxPromptChars);
+    // Truncation only removes words, but check again: this guarantee must not rest on reasoning.
+    const out = removeBannedTerms(cut.text, banned).text;
+    if (containsBanned(out, banned)) throw new Error('internal: banned term survived prompt compilation');
+    return { text: out, removed: cleaned.removed, truncated: cut.truncated };
+  };
+  const canonBuilt = clean(sections(input).join(' '));
+  // A person's prompt is sent as written, but the do-not-use list still holds for it.
+  const own = shot.prompt?.trim() ? clean(shot.prompt.trim()) : undefined;
+  const chosen = own ?? canonBuilt;
+  const prompt = chosen.text;
 
   const negatives = model.negativePrompt ? truncateAtWord(list(bannedTerms), model.maxPromptChars, ',').text : '';
   const parameters: Record<string, unknown> = {
@@ -100,5 +109,5 @@ export function compilePrompt(input: CompilePromptInput): CompiledPrompt {
     styleStrength: shot.styleStrength,
     ...(input.batch ? { width: input.batch.width, height: input.batch.height, seconds: input.batch.seconds, fps: input.batch.fps, seed: input.batch.seed } : {}),
   };
-  return { prompt, negativePrompt: negatives, parameters, removedTerms: cleaned.removed, truncated: cut.truncated };
+  return { prompt, negativePrompt: negatives, parameters, removedTerms: chosen.removed, truncated: chosen.truncated, ...(own ? { canonPrompt: canonBuilt.text } : {}) };
 }

@@ -7,6 +7,7 @@ import { CanonSchema, FRAMINGS, type Canon, type CameraMotion, type Framing } fr
 import type { LookFile, ReferenceRole } from '../domain/look.ts';
 import { colourName, describePaletteMood, hexDistance } from './colour-words.ts';
 import { filterBanned } from './do-not-use.ts';
+import { wordsFromFileName } from '../plan/delta-words.ts';
 import {
   MATERIAL_WORDS, PROP_WORDS, SET_WORDS, WARDROBE_WORDS,
   findActionBeats, findAudioCues, findEra, findFilmStock, findPhrases, findTextures,
@@ -102,7 +103,9 @@ export function draftCanonOffline(look: LookFile, referencePalettes: readonly Re
     colorConstraints: `wardrobe stays within ${namedColours.join(', ')}; no logos or prints beyond the brand's own`,
   };
 
-  const productNames = look.productShots.map((p, i) => p.name ?? `product ${i + 1}`);
+  // A product shot's name is often its file name ("product-cream.png"): the canon and every prompt
+  // built from it get the words it stands for ("product cream"), issue 16 item 8.
+  const productNames = look.productShots.map((p, i) => (p.name?.trim() ? wordsFromFileName(p.name) : `product ${i + 1}`));
   const props = filterBanned([...new Set([...productNames, ...findPhrases(look.brief, PROP_WORDS, 6)])], banned).slice(0, 6);
   const background = filterBanned(findPhrases(look.brief + '\n' + kit.lighting, SET_WORDS, 4), banned);
   const setDressing = {

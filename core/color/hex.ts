@@ -15,6 +15,19 @@ export function hexToRgb(hex: string): Rgb {
   return { r: (n >> 16) & 255, g: (n >> 8) & 255, b: n & 255 };
 }
 
+/**
+ * A colour as a person types it, written the one way the engine stores it: "c65d3b", "#FFF",
+ * " #fff " → "#c65d3b" / "#ffffff" (issue 16 item 8: hex fields refused `c65d3b` and `#fff`).
+ * Anything that is not a 3- or 6-digit hex colour → undefined, for the caller to name.
+ */
+export function normaliseHex(raw: string): string | undefined {
+  const t = raw.trim();
+  const six = HEX6.exec(t)?.[1];
+  const three = six ? undefined : HEX3.exec(t)?.[1];
+  const digits = six ?? three?.replace(/./g, (c) => c + c);
+  return digits ? `#${digits.toLowerCase()}` : undefined;
+}
+
 /** sRGB (0..255, fractions rounded, out-of-range clamped) → "#rrggbb" lowercase. */
 export function rgbToHex(rgb: Rgb): string {
   const byte = (v: number) => Math.min(255, Math.max(0, Math.round(v))).toString(16).padStart(2, '0');

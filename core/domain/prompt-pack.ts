@@ -85,6 +85,8 @@ export const PromptPackSchema = z.object({
   }),
   deltas: z.array(DeltaSchema).max(2),
   prompt: z.string().min(1),
+  /** Present when `prompt` is a person's text (shot editor): the canon-built prompt, for reference. */
+  canonPrompt: z.string().optional(),
   negativePrompt: z.string(),
   references: z.array(z.object({ role: ReferenceRoleSchema.or(z.literal('bridge-frame')).or(z.literal('keyframe')), sha256, path: z.string().optional() })),
   model: z.object({ provider: z.string(), model: z.string() }),

@@ -9,6 +9,11 @@ export const SHOT_KINDS = ['anchor', 'variant', 'seasonal', 'sequence'] as const
 export const ShotKindSchema = z.enum(SHOT_KINDS);
 export type ShotKind = z.infer<typeof ShotKindSchema>;
 
+/** The kinds of declared change, one per DeltaSchema member (the contract, the parsers and the UI list them from here). */
+export const DELTA_KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'] as const;
+/** The seasons a motif delta names. */
+export const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
+
 export const DeltaSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('palette'),
@@ -38,11 +43,15 @@ export const DeltaSchema = z.discriminatedUnion('kind', [
     kind: z.literal('motif'),
     label: z.string().min(1),
     motif: z.string().min(1),
-    season: z.enum(['spring', 'summer', 'autumn', 'winter', 'holiday']),
+    season: z.enum(SEASONS),
   }),
 ]);
 export type Delta = z.infer<typeof DeltaSchema>;
 export type DeltaKind = Delta['kind'];
+// DELTA_KINDS names exactly DeltaSchema's kinds: a kind added to one and not the other fails typechecking here.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const deltaKindsMatch: SameSet<DeltaKind, (typeof DELTA_KINDS)[number]> = true;
+void deltaKindsMatch;
 
 export const CONTINUITY_MODES = ['frame-bridge', 'style-match', 'native', 'none'] as const;
 export const ContinuityModeSchema = z.enum(CONTINUITY_MODES);
@@ -66,6 +75,11 @@ export const PlannedShotSchema = z.object({
   styleReferenceId: z.string().nullable().default(null),
   characterReference: z.string().nullable().default(null),
   label: z.string(),
+  /**
+   * A person's own prompt for this shot (the shot editor, issue 16 item 7): sent instead of the
+   * canon-built one, which the prompt pack keeps beside it as `canonPrompt`. Absent: the canon's.
+   */
+  prompt: z.string().min(1).max(4000).optional(),
 });
 export type PlannedShot = z.infer<typeof PlannedShotSchema>;
 

@@ -6,7 +6,8 @@
  */
 import type { Delta } from '../domain/shot.ts';
 import type { PromptPack } from '../domain/prompt-pack.ts';
-import { NameAllocator, slugPart } from './sanitize-name.ts';
+import { deltaText, labelWithoutKind } from '../plan/delta-words.ts';
+import { NameAllocator, slugPart, truncateUtf8 } from './sanitize-name.ts';
 
 /**
  * Stem budget: look 20 + kind+index ~11 + shot 22 + delta 36 + version + separators stays under
@@ -17,12 +18,26 @@ const STEM_BYTES = 100;
 /** Deltas as one name part: "base" for an anchor, else kind-label pairs joined by "+". */
 export function deltaSlug(deltas: readonly Delta[]): string {
   if (deltas.length === 0) return 'base';
-  return deltas.map((d) => `${d.kind}-${d.label}`).join('+');
+  return deltas.map((d) => `${d.kind}-${labelWithoutKind(d)}`).join('+');
+}
+
+/**
+ * A slug cut to `maxBytes` at a word boundary ("-" or "+"), never mid-word (issue 16 item 8:
+ * "file names cut mid-word"); a first word longer than the budget is cut, as nothing else fits.
+ */
+export function slugAtWords(raw: string, maxBytes: number, fallback: string): string {
+  const whole = slugPart(raw, { maxBytes: 1000, fallback });
+  if (Buffer.byteLength(whole) <= maxBytes) return whole;
+  const cut = truncateUtf8(whole, maxBytes);
+  // The cut ends a word when the next character of the whole slug is a separator.
+  if (/^[-+]/.test(whole.slice(cut.length))) return cut.replace(/[-+]+$/, '');
+  const at = Math.max(cut.lastIndexOf('-'), cut.lastIndexOf('+'));
+  return at > 0 ? cut.slice(0, at) : slugPart(cut, { maxBytes, fallback });
 }
 
 /** A short human description of deltas for markers and captions: "palette: teal night; prop: mug". */
 export function describeDeltas(deltas: readonly Delta[]): string {
-  return deltas.length === 0 ? 'no deltas (anchor look)' : deltas.map((d) => `${d.kind}: ${d.label}`).join('; ');
+  return deltas.length === 0 ? 'no deltas (anchor look)' : deltas.map(deltaText).join('; ');
 }
 
 /**
@@ -57,7 +72,7 @@ export function clipStem(lookName: string, pack: PromptPack): string {
   const look = lookSlug(lookName);
   // The shot id (a1, a1-v2, a2-s1) is short, stable and says where the clip sits in the matrix.
   const shot = slugPart(pack.shot.id || pack.shot.label, { maxBytes: 22, fallback: 'shot' });
-  const delta = slugPart(deltaSlug(pack.deltas), { maxBytes: 36, fallback: 'delta' });
+  const delta = slugAtWords(deltaSlug(pack.deltas), 36, 'delta');
   return `${look}_${pack.shot.kind}${index}_${shot}_${delta}_v${version}`;
 }
 

@@ -17,6 +17,7 @@ import { stepDownload } from './job-download.ts';
 import { newTries, stepCreate, stepPoll, stepReconcile, type StepContext } from './job-steps.ts';
 import { isReopenable, isTerminal, type Job } from './job-state.ts';
 import { createJobsRepo, JobMovedError } from './jobs-repo.ts';
+import { testSwitches } from '../runtime/test-switches.ts';
 import type { Clock, JobRunner, JobRunnerOptions, JobSpec } from './runner-types.ts';
 
 const log = createLogger('jobs');
@@ -63,7 +64,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner {
   const { budgetUsd } = repo.ensureBatch(batchId, opts.budgetUsd ?? null);
   const downloadsDir = opts.downloadsDir ?? (db.name && db.name !== ':memory:' ? join(dirname(db.name), 'downloads') : join(tmpdir(), 'continuity-downloads'));
   mkdirSync(downloadsDir, { recursive: true });
-  const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  // The test build may shorten the default waits (loopback fakes); a normal run never has switches.
+  const backoff = { ...DEFAULT_BACKOFF, ...testSwitches()?.backoff, ...opts.backoff };
   const limit = (p: string) => (typeof opts.concurrency === 'number' ? opts.concurrency : opts.concurrency?.[p]) ?? 2;
   const slots = createSlots(limit);
   const closing = new AbortController();

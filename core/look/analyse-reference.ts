@@ -43,12 +43,24 @@ export async function readImageFile(path: string, field: string, shown: string):
   return readUntrustedFile(path, { what: 'image', field, shown, maxBytes: MAX_IMAGE_BYTES });
 }
 
-/** Re-word core/media's InputError so it names the LOOK.json field as written. */
-function asFieldError(err: unknown, field: string, shown: string): unknown {
+/**
+ * The decoder's reason in a person's words (issue 16 item 8: no libvips text in the app): what is
+ * wrong with the file and what to do, never "VipsJpeg: premature end of JPEG image".
+ */
+export function imageProblemWords(reason: string): string {
+  if (/premature end|truncat|unexpected end|short read|end of (file|data)/i.test(reason)) return 'the file is cut short (an unfinished download or copy?); save or export it again';
+  if (/^not PNG/.test(reason)) return `it is ${reason}`;
+  if (/^(SVG is refused|no size in the header|decoded to)/.test(reason)) return reason;
+  return 'the file is damaged or in a form the app cannot decode; open it in an image editor and export it again as PNG or JPEG';
+}
+
+/** Re-word core/media's InputError so it names the LOOK.json field as written, not a staging path. */
+function asFieldError(err: unknown, field: string, shown: string, path: string): unknown {
   if (!(err instanceof InputError)) return err;
-  const tooLarge = /too large/i.test(err.message);
-  const why = tooLarge ? `is too large: ${err.message.replace(/^image too large: [^ ]+ /, '')}` : `is not an image (${err.message.replace(/^not a readable image: /, '')})`;
-  return new InputError(`${field} ${JSON.stringify(shown)} ${why}`, field, shown);
+  const message = err.message.split(path).join('').replace(/\s+/g, ' ');
+  if (/too large/i.test(message)) return new InputError(`${field} ${JSON.stringify(shown)} is too large: ${message.replace(/^image too large:\s*/, '')}`, field, shown);
+  const reason = /\((.*)\)\s*$/.exec(message)?.[1] ?? message;
+  return new InputError(`${field} ${JSON.stringify(shown)} is not an image: ${imageProblemWords(reason)}`, field, shown);
 }
 
 /**
@@ -73,6 +85,6 @@ export async function analyseImageFile(path: string, field: string, shown: strin
       sharpness: Math.round(frameSharpness(small).laplacianVariance * 100) / 100,
     };
   } catch (err) {
-    throw asFieldError(err, field, shown);
+    throw asFieldError(err, field, shown, path);
   }
 }

@@ -14,7 +14,7 @@ import { parseDelta } from '../plan/parse-delta.ts';
 import { withShotEdit, type EditableShot } from '../plan/shot-edits.ts';
 import { getCanonVersion } from '../store/looks-repo.ts';
 import type { Project } from '../store/open-project.ts';
-import { insertShot, listShots, setShotStatus, updateShotPlan, type ShotRow } from '../store/shots-repo.ts';
+import { insertShot, listShots, setShotsStale, setShotStatus, updateShotPlan, type ShotRow } from '../store/shots-repo.ts';
 import { getTake, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
 import { createBudget } from './budget.ts';
 import { resolveLookAssets } from './look-assets.ts';
@@ -38,7 +38,11 @@ export interface RemixShotOptions {
   quality: QualityStep;
   maxRetries?: number;
   budgetUsd?: number | null;
-  autoApprove?: boolean;
+  /**
+   * A take the gate passes in a headless remix is approved, recorded as the gate's with this action
+   * (as runLookBatch does); false or absent: it waits for a person's review.
+   */
+  autoApprove?: { action: string } | false;
   signal?: AbortSignal;
   onEvent?: (e: PipelineEvent) => void;
 }
@@ -86,7 +90,11 @@ export async function remixShot(o: RemixShotOptions): Promise<RemixShotResult> {
       record: async (a) => { await recordAttempt(project, target.id, planned, a); },
     }).catch((err: unknown) => { setShotStatus(project.db, target.id, o.signal?.aborted ? 'canceled' : 'failed'); throw err; });
     setCurrentTake(project.db, target.id, outcome.current.takeId);
-    if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved');
+    // The new take is made for the shot as it is now: no longer stale (a shot-editor edit, a re-plan).
+    if (target.stale) setShotsStale(project.db, [target.id], false);
+    // No person is in the loop: the gate approved it, and the record says so (an approval without
+    // who gave it is refused by setTakeReview, which failed every passing `continuity remix`).
+    if (outcome.status === 'passed' && o.autoApprove) setTakeReview(project.db, outcome.current.takeId, 'approved', { by: 'gate', action: o.autoApprove.action });
     setShotStatus(project.db, target.id, outcome.status);
     return {
       shotId: target.plan.id, rowId: target.id, created, takeId: outcome.current.takeId, anchorTakeId: source.anchorTakeId,

@@ -36,11 +36,6 @@ export function chooseEdit(m: ModelCapability, src: Pick<RemixSource, 'anchorPro
   return { model: e, by: 'remote-id' };
 }
 
-/** True when this model can edit the anchor take itself. */
-export function canEditAnchor(m: ModelCapability, src: RemixSource): boolean {
-  return chooseEdit(m, src).model !== null;
-}
-
 export interface RemoteRemixRequest {
   request: GenerationRequest; notes: string[]; record: BuiltRequest['record']; facts: RemixFacts; cleanup: () => Promise<void>;
   /** The model the job runs (the edit model may differ from the batch's: gen4.5 → aleph2). */
@@ -93,7 +88,8 @@ export async function buildRemixRequest(req: RenderRequest & { remix: RemixSourc
     if (e.imageInput === 'public-url') { record.imageHost = `the anchor clip and guidance frame uploaded to a public URL for ${e.provider} to fetch (the chosen image host; the URLs are in the job's payload)`; notes.push(record.imageHost); }
     return {
       request: { model: e.id, prompt, negativePrompt: '', ...size, sourceVideo: src.anchorClip, ...(guide.path ? { startImage: guide.path } : {}), ...(seed !== undefined ? { seed } : {}) },
-      notes, record, facts: { ...base, via: 'provider-edit', anchorRemoteId: src.anchorRemoteId }, cleanup, model: e,
+      // The clip's bytes were uploaded: the anchor's remote id (made on any provider) was not what was edited.
+      notes, record, facts: { ...base, via: 'provider-edit', anchorRemoteId: null }, cleanup, model: e,
       // An edit bills the source's length (the anchor clip is the batch's seconds).
       costUsd: estimateCostUsd(e, req.seconds),
     };

@@ -11,7 +11,7 @@ import { planLoadedLook, type LookPlan } from '../plan/plan-look.ts';
 import { storedEdits } from '../plan/shot-edits.ts';
 import type { Project } from '../store/open-project.ts';
 import { getCanonVersion, saveCanonVersion } from '../store/looks-repo.ts';
-import { listShots, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
+import { listShots, setShotsStale, setShotStatus, type ShotRow } from '../store/shots-repo.ts';
 import { listTakes, setCurrentTake, setTakeReview } from '../store/takes-repo.ts';
 import { createBudget } from './budget.ts';
 import { lookImagesOf, resolveLookAssets } from './look-assets.ts';
@@ -153,6 +153,8 @@ export async function runLookBatch(o: RunLookOptions): Promise<RunLookResult> {
         return summary('failed', [(err as Error).message]);
       }
       setCurrentTake(project.db, row.id, outcome.current.takeId);
+      // The take on screen is now made for the current plan: the shot is no longer stale.
+      if (row.stale) setShotsStale(project.db, [row.id], false);
       currentClip.get(shot.id)!.resolve(outcome.current.grade.path);
       if (outcome.status === 'passed' && o.autoApprove) {
         // A headless run has no person in the loop: the gate approved it, and the record says so.
@@ -192,8 +194,13 @@ function syncShots(project: Project, lookId: string, plan: LookPlan, replan: boo
   return wanted.map((w) => rows.find((r) => r.id === w.id)!);
 }
 
+/**
+ * The summary of a shot kept from an earlier run, or undefined when it has to be rendered: no
+ * current take, a take that did not finish, or a stale one (made for another plan or canon,
+ * sync-look-shots.ts) — never passed off as this plan's clip.
+ */
 function resumedSummary(project: Project, row: ShotRow, index: number): ShotSummary | undefined {
-  if (!row.currentTakeId || (row.status !== 'passed' && row.status !== 'review')) return undefined;
+  if (!row.currentTakeId || row.stale || (row.status !== 'passed' && row.status !== 'review')) return undefined;
   const takes = listTakes(project.db, row.id);
   const current = takes.find((t) => t.id === row.currentTakeId);
   return { shotId: row.plan.id, rowId: row.id, index, kind: row.plan.kind, label: row.plan.label, status: row.status === 'review' ? 'review' : 'resumed', score: current?.score ?? null, attempts: takes.length, reasons: (current?.reasons as string[] | null) ?? [] };

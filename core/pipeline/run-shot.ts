@@ -140,7 +140,11 @@ export async function runShot(job: ShotJob, cx: ShotRunContext): Promise<ShotOut
       // A seedless model re-samples the same request: the new seed goes to the keyframe instead
       // (a new crop / generated keyframe), so the inputs differ; a bridge frame does not take it.
       while (keyframeSeeds.has(keyframeSeed)) keyframeSeed = (keyframeSeed + 1) % 2 ** 31;
-      change = `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} and a new draw (the model takes no seed)`;
+      // A bridge frame or an anchor's take is the start as it is: no keyframe is made, so the
+      // record must not claim a keyframe seed changed anything.
+      change = mechanism === 'frame-bridge' || mechanism === 'remix'
+        ? `a new draw (the model takes no seed; a ${mechanism} start uses no keyframe seed)`
+        : `new keyframe seed ${last.keyframeSeed} → ${keyframeSeed} and a new draw (the model takes no seed)`;
     } else {
       change = decision.change === 'new-seed' ? `new seed ${last.seedSent ?? 'none'} → ${decision.seed}`
         : decision.change === 'stronger-style' ? `style strength ${last.styleStrength} → ${decision.styleStrength}`
@@ -196,6 +200,8 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams, s
   const progress = (stage: Extract<PipelineEvent, { type: 'job-progress' }>['stage'], fraction: number) =>
     cx.emit({ type: 'job-progress', jobId: takeId, shotId: shot.id, attempt: p.attempt, stage, progress: fraction, costSoFarUsd: cx.budget.spentUsd() });
   const cost = cx.renderer.estimateAttemptUsd(cx.seconds);
+  // Only a seed the model actually takes is sent, and recorded as sent (Veo image-to-video takes none).
+  const seedSent = cx.renderer.model.inputs.seed === 'none' ? null : p.seed;
   cx.budget.reserve(cost, `shot ${shot.id} attempt ${p.attempt}`);
   let start: StartImage;
   let render: RenderResult;
@@ -209,7 +215,6 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams, s
     });
     // A generated keyframe is money spent on this attempt, over its clip estimate.
     if (start.keyframe) cx.budget.settle(0, start.keyframe.costUsd);
-    const seedSent = cx.renderer.model.inputs.seed === 'none' ? null : p.seed;
     // A seedless remote model draws anew on every request: its new-seed retry is a new draw even
     // when the keyframe could not change (the local renderer is deterministic for its inputs).
     const draw = seedSent === null && p.changeKind === 'new-seed' && cx.renderer.provider !== 'local' ? p.attempt : null;
@@ -245,8 +250,7 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams, s
     // The mechanism the start image actually served (an identity keyframe without its character
     // reference is a style keyframe), with the reason when it differs from the one chosen.
     takeId, shotId: shot.id, attempt: p.attempt, mechanism: start.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: start.why ?? p.why,
-    // Only a seed the model actually takes is recorded as sent (Veo image-to-video takes none).
-    seedSent: cx.renderer.model.inputs.seed === 'none' ? null : p.seed, keyframeSeed: p.keyframeSeed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
+    seedSent, keyframeSeed: p.keyframeSeed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
   };
   await cx.record(record);
   progress('done', 1);

@@ -15,7 +15,7 @@ export interface BuildPromptPackInput {
   lookName: string;
   canonVersion: number;
   shot: PlannedShot;
-  compiled: Pick<CompiledPrompt, 'prompt' | 'negativePrompt' | 'parameters'>;
+  compiled: Pick<CompiledPrompt, 'prompt' | 'negativePrompt' | 'parameters' | 'canonPrompt'>;
   /** The look's references and product shots; the pack keeps the ones this shot uses. */
   references: readonly PackReference[];
   provider: string;
@@ -55,6 +55,7 @@ export function buildPromptPack(input: BuildPromptPackInput): PromptPack {
     shot: { id: shot.id, index: shot.index, kind: shot.kind, parentId: shot.parentId, framing: shot.framing, motion: shot.motion, label: shot.label },
     deltas: shot.deltas,
     prompt: input.compiled.prompt,
+    ...(input.compiled.canonPrompt !== undefined ? { canonPrompt: input.compiled.canonPrompt } : {}),
     negativePrompt: input.compiled.negativePrompt,
     references: referencesForShot(shot, input.references),
     model: { provider: input.provider, model: input.model },

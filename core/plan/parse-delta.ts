@@ -6,12 +6,10 @@
  */
 import { CAMERA_MOTIONS, FRAMINGS, type CameraMotion, type Framing } from '../domain/canon.ts';
 import { InputError } from '../domain/errors.ts';
-import type { Delta } from '../domain/shot.ts';
+import { normaliseHex } from '../color/hex.ts';
+import { DELTA_KINDS, SEASONS, type Delta } from '../domain/shot.ts';
 import type { DeltaCatalog } from './delta-catalog.ts';
 import { deltaValueWords } from './delta-words.ts';
-
-const SEASONS = ['spring', 'summer', 'autumn', 'winter', 'holiday'] as const;
-const KINDS = ['palette', 'prop', 'scene', 'camera', 'motif'];
 
 function fail(raw: string, why: string): never {
   throw new InputError(`--delta ${JSON.stringify(raw)}: ${why}`, 'delta', raw);
@@ -26,12 +24,19 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
   const value = kind === 'palette' || kind === 'camera' ? typed : deltaValueWords(typed);
   switch (kind) {
     case 'palette': {
-      if (/^#[0-9a-f]{6}(\s*,\s*#[0-9a-f]{6})*$/i.test(value)) {
-        const targetHex = value.split(',').map((h) => h.trim().toLowerCase());
+      // Colours as people type them: "c65d3b", "#FFF", "#c65d3b, 1d5c63" (issue 16 item 8).
+      const typedHex = value.split(',').map((h) => h.trim());
+      const hexes = typedHex.map(normaliseHex);
+      // A palette of the look named like a short hex ("bad", "fed") is still that palette.
+      const byName = catalog.palette.find((p) => p.label.toLowerCase() === value.toLowerCase());
+      if (value && !byName && hexes.every(Boolean)) {
+        const targetHex = hexes as string[];
         return { kind: 'palette', label: `palette ${targetHex.join(' ')}`, hueShiftDeg: 0, saturation: 1, brightness: 0, targetHex };
       }
-      const named = catalog.palette.find((p) => p.label.toLowerCase() === value.toLowerCase()) ?? (value ? undefined : catalog.palette[0]);
-      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours or one of: ${catalog.palette.map((p) => p.label).join(', ')}`);
+      const wrong = typedHex.length > 1 || /^#/.test(value) ? typedHex.find((_, i) => !hexes[i]) : undefined;
+      if (wrong !== undefined) fail(raw, `${JSON.stringify(wrong)} is not a colour; type it as #rrggbb, rrggbb or #rgb (e.g. #c65d3b)`);
+      const named = byName ?? (value ? undefined : catalog.palette[0]);
+      if (!named) fail(raw, `no palette named ${JSON.stringify(value)}; give #rrggbb colours${catalog.palette.length ? ` or one of: ${catalog.palette.map((p) => p.label).join(', ')}` : ' (no look here, so no named palettes)'}`);
       return named;
     }
     case 'prop': {
@@ -65,6 +70,6 @@ export function parseDelta(raw: string, catalog: DeltaCatalog): Delta {
       return { kind: 'motif', label: `${s}: ${motif}`, motif, season: s as (typeof SEASONS)[number] };
     }
     default:
-      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${KINDS.join(', ')}`);
+      return fail(raw, `unknown kind ${JSON.stringify(kind)}; use ${DELTA_KINDS.join(', ')}`);
   }
 }

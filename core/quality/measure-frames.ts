@@ -3,7 +3,10 @@
  * scoreTake, the audit and the benches, and testable on synthetic pixels).
  */
 import type { RawImage } from '../domain/raw-image.ts';
-import { extractPalette, type WeightedColor } from '../color/palette.ts';
+import type { WeightedColor } from '../color/palette.ts';
+import { lookPalette } from './look-palette.ts';
+
+export { lookPalette, PALETTE_K, PALETTE_SAMPLES } from './look-palette.ts';
 import { paletteDistance } from '../color/palette-distance.ts';
 import { histogramDistance, labHistogram } from '../color/histogram.ts';
 import { meanLab } from './frame-means.ts';
@@ -18,21 +21,8 @@ import { anchorStructure } from './anchor-structure.ts';
 import { exposureProblems } from './exposure-sanity.ts';
 import { hexToLab } from '../color/hex.ts';
 
-/**
- * Palette size and histogram bins used on both sides of every comparison. k = 8, not 5: with
- * 5 clusters a many-coloured frame flips between local optima and two palettes of the same
- * footage measured 9 ΔE apart; 8 keeps same-footage distances near 2 at 2× the k-means cost.
- */
-export const PALETTE_K = 8;
 /** 8 bins per Lab axis (512 cells): coarse enough that a reframed shot of the same look fills the same cells. */
 export const HISTOGRAM_BINS = 8;
-/** Pixels clustered per palette: ample for 8 colours, and k-means cost is linear in it (40k took 0.5 s). */
-export const PALETTE_SAMPLES = 12_000;
-
-/** The palette every quality and grade comparison uses (same k, same sampling on both sides). */
-export function lookPalette(images: RawImage | readonly RawImage[]): WeightedColor[] {
-  return extractPalette(images, { k: PALETTE_K, maxSamples: PALETTE_SAMPLES });
-}
 
 /** The look reference, summarised once and reused for every take scored against it. */
 export interface ReferenceSet {

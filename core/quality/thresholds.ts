@@ -7,10 +7,10 @@
  * |-----------------------|----------|--------|--------------|-------------|---------------|----------|-----------|---------|------------|
  * | anchor, sequence      | 0.33     | 0.45   | 12           | —           | —             | 0.70     | 1.5       | 6       | 0.80       |
  * | variant: palette      | —        | —      | —            | 12          | 0.45          | 0.70     | 1.5       | 6       | 0.75       |
- * | variant: prop         | 0.45     | 0.45   | 14           | —           | 0.45          | 0.60     | 1.5       | 6       | 0.75       |
- * | variant: scene        | 0.45     | 0.45   | 14           | —           | 0.25          | 0.50     | 1.5       | 6       | 0.70       |
+ * | variant: prop         | 0.45     | 0.50   | 14           | —           | 0.45          | 0.60     | 1.5       | 6       | 0.75       |
+ * | variant: scene        | 0.45     | 0.50   | 14           | —           | 0.25          | 0.50     | 1.5       | 6       | 0.70       |
  * | variant: camera       | 0.33     | 0.45   | 12           | —           | —             | —        | 1.5       | 6       | 0.80       |
- * | seasonal, motif       | 0.45     | 0.45   | 14           | —           | 0.40          | 0.50     | 1.5       | 6       | 0.70       |
+ * | seasonal, motif       | 0.45     | 0.50   | 14           | —           | 0.40          | 0.50     | 1.5       | 6       | 0.70       |
  *
  * "—" = not judged. With two deltas each column takes the looser of the two rows (a declared
  * target palette is kept from the palette row). Units and where the numbers come from
@@ -22,6 +22,8 @@
  *   11.4, so 12 (it is weighted low: a reframe changes the weights, not the look);
  * - target = mean ΔE2000 from each declared target colour to the nearest colour the take holds;
  * - anchor SSIM = equalised-luma SSIM against the parent anchor's take (anchor-structure.ts);
+ * - identity (not in the table: the same on every row) = face descriptor distance from the shot's
+ *   character reference ≤ IDENTITY_MAX_DISTANCE, measured only when the shot names one;
  * - histogram (3-D Lab) is measured and reported, not judged: on real photographs it ranks worse
  *   (tuning AUC 0.954) than the chromaticity distance (1.000).
  * A metric that could not be measured (no anchor take, no previous take, a still, no semantic

@@ -99,7 +99,7 @@ export function setTakeScores(db: Db, id: string, scores: { score: number | null
  */
 export function setTakeReview(db: Db, id: string, review: TakeReview, decision?: ReviewDecision): void {
   if (review !== 'pending' && review !== 'approved' && review !== 'rejected') throw new InputError(`review must be pending, approved or rejected, got ${JSON.stringify(review)}`, 'review', review);
-  if (review !== 'pending' && !decision) throw new InputError(`a ${review} verdict needs who gave it (the gate or a person)`, 'review', review);
+  if (review !== 'pending' && !decision) throw new InputError(`take ${id}: the verdict "${review}" needs who gave it (the gate or a person)`, 'review', review);
   if (decision && decision.by !== 'gate' && decision.by !== 'person') throw new InputError(`review "by" must be gate or person, got ${JSON.stringify(decision.by)}`, 'by', decision.by);
   const d = review === 'pending' ? null : decision!;
   const t = nowIso();

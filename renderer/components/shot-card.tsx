@@ -1,8 +1,7 @@
 /** One shot as a card: thumbnail, kind, deltas as chips, status and score badges. */
 import type { ShotView } from '../../core/api/types.ts';
+import { deltaText } from '../../core/api/contract.ts';
 import { assetUrl } from '../bridge.ts';
-
-export function deltaText(d: ShotView['deltas'][number]): string { return `${d.kind}: ${d.label}`; }
 
 export function ShotCard({ shot, selected, onSelect }: { shot: ShotView; selected: boolean; onSelect(): void }) {
   return (

@@ -1,7 +1,8 @@
 /**
  * Shot editor (matrix): framing, camera motion and the declared changes are editable (kept through
- * re-plans of the same plan; a rendered shot becomes stale), the compiled prompt previews what is
- * sent, and a variant can be remade from its anchor's take with the changes in the editor.
+ * re-plans of the same plan; a rendered shot becomes stale), the prompt is shown as sent and can be
+ * replaced by the person's own text (the canon-built one kept beside it for reference), and a
+ * variant can be remade from its anchor's take with the changes in the editor.
  */
 import { useEffect, useState } from 'react';
 import { CAMERA_MOTIONS, FRAMINGS } from '../../core/api/contract.ts';
@@ -12,7 +13,7 @@ import { useShots } from '../state/shots-slice.ts';
 import { useJobs } from '../state/jobs-slice.ts';
 import { useUi } from '../state/ui-slice.ts';
 import { DeltaEditor, deltaRow, type DeltaRow } from './delta-editor.tsx';
-import { deltaText } from './shot-card.tsx';
+import { deltaText } from '../../core/api/contract.ts';
 import { useAction } from './use-action.ts';
 
 export function ShotEditor({ detail, error, onClose, running, onRegenerate }: { detail: ShotDetail | null; error: string | null; onClose(): void; running: boolean; onRegenerate(shotId: string): void }) {
@@ -20,18 +21,25 @@ export function ShotEditor({ detail, error, onClose, running, onRegenerate }: { 
   const [framing, setFraming] = useState(s?.framing);
   const [motion, setMotion] = useState(s?.motion);
   const [rows, setRows] = useState<DeltaRow[]>([]);
+  // The prompt text as edited; it starts as the prompt that is sent (the person's or the canon's).
+  const [prompt, setPrompt] = useState('');
   const [busy, run] = useAction();
   // A fresh form whenever another shot (or a newer version of this one) is shown.
   useEffect(() => { if (s) { setFraming(s.framing); setMotion(s.motion); setRows(s.deltas.map(deltaRow)); } }, [s?.id, s?.label, s?.framing, s?.motion]);
+  useEffect(() => { if (detail) setPrompt(detail.prompt); }, [s?.id, detail?.prompt]);
 
   if (error) return <aside className="side-panel" aria-label="Shot editor"><p className="field-error" role="alert">{error}</p><button type="button" onClick={onClose}>Close</button></aside>;
   if (!detail || !s) return <aside className="side-panel" aria-label="Shot editor"><p className="muted">Loading shot…</p></aside>;
   const derived = Boolean(s.parentId) && (s.kind === 'variant' || s.kind === 'seasonal');
   const deltasChanged = JSON.stringify(rows) !== JSON.stringify(s.deltas.map(deltaRow));
-  const dirty = framing !== s.framing || motion !== s.motion || deltasChanged;
+  const promptChanged = prompt.trim() !== detail.prompt.trim();
+  const dirty = framing !== s.framing || motion !== s.motion || deltasChanged || promptChanged;
+  // Sending the canon's own words back is no edit: only a prompt that differs from it is the person's.
+  const canonText = detail.canonPrompt ?? (detail.promptBy === 'canon' ? detail.prompt : undefined);
+  const promptPatch = promptChanged ? { prompt: prompt.trim() === canonText?.trim() ? '' : prompt } : {};
   const anchor = derived ? useShots.getState().shots.find((x) => x.id === s.parentId) : undefined;
   const save = () => void run('Save shot', async () => {
-    const d = await call(studio().shots.update({ shotId: s.id, ...(framing !== s.framing ? { framing } : {}), ...(motion !== s.motion ? { motion } : {}), ...(deltasChanged ? { deltas: rows } : {}) }));
+    const d = await call(studio().shots.update({ shotId: s.id, ...(framing !== s.framing ? { framing } : {}), ...(motion !== s.motion ? { motion } : {}), ...(deltasChanged ? { deltas: rows } : {}), ...promptPatch }));
     useShots.setState({ detail: d });
     await useShots.getState().refresh();
   });
@@ -72,8 +80,15 @@ export function ShotEditor({ detail, error, onClose, running, onRegenerate }: { 
         <button type="button" className="primary" disabled={busy || running || !dirty} title={running ? 'Wait for the run to finish' : 'Saves the shot; a rendered clip is marked stale'} onClick={save}>Save shot</button>
         {derived && <button type="button" disabled={busy || running || !anchor?.currentTakeId || rows.length === 0} title={anchor?.currentTakeId ? 'A new take made from the anchor\'s current take with these changes' : 'Render the anchor first'} onClick={remix}>Remix from anchor</button>}
       </div>
-      <h3>Prompt preview</h3>
-      <pre className="prompt" aria-label="Prompt preview">{detail.prompt}</pre>
+      <h3>Prompt</h3>
+      <p className="muted small" data-testid="prompt-by">{detail.promptBy === 'person' ? 'Your prompt: sent instead of the one built from the canon (below, for reference).' : 'Built from the canon and this shot. Edit it to send your own words instead; Save shot keeps them with the shot.'}</p>
+      <textarea className="prompt" aria-label="Prompt" rows={6} value={prompt} disabled={busy || running} onChange={(e) => setPrompt(e.target.value)} />
+      {detail.promptBy === 'person' && <button type="button" className="ghost small" disabled={busy || running} onClick={() => void run('Use the canon\'s prompt', async () => {
+        const d = await call(studio().shots.update({ shotId: s.id, prompt: '' }));
+        useShots.setState({ detail: d });
+        await useShots.getState().refresh();
+      })}>Use the canon&apos;s prompt</button>}
+      {detail.canonPrompt !== undefined && <><h3>Canon-built prompt (not sent)</h3><pre className="prompt muted" aria-label="Canon-built prompt">{detail.canonPrompt}</pre></>}
       <h3>Negative prompt</h3>
       <pre className="prompt negative" aria-label="Negative prompt">{detail.negativePrompt || '—'}</pre>
     </aside>

@@ -1,6 +1,6 @@
 /** Brand kit editor: palette swatches (hex input + picker), tone words, lighting, camera, do-not-use list. */
 import { useEffect, useState } from 'react';
-import { HEX } from '../../core/api/contract.ts';
+import { HEX, normaliseHex } from '../../core/api/contract.ts';
 import type { BrandKit } from '../../core/api/types.ts';
 import { useLook } from '../state/look-slice.ts';
 import { useProject } from '../state/project-slice.ts';
@@ -9,14 +9,10 @@ import { useAction } from '../components/use-action.ts';
 import { TagList } from '../components/tag-list.tsx';
 import { ErrorState, Loading } from '../components/status.tsx';
 
-/** What a person types for a colour, as the #rrggbb the engine takes: "c65d3b", "#FFF", " #fff " all work. */
-export function normaliseHex(raw: string): string {
-  const t = raw.trim().replace(/^#/, '').toLowerCase();
-  if (/^[0-9a-f]{3}$/.test(t)) return `#${t.split('').map((c) => c + c).join('')}`;
-  return /^[0-9a-f]{6}$/.test(t) ? `#${t}` : raw.trim();
-}
+/** What a person types for a colour, as the #rrggbb the engine takes; anything else stays as typed (and is flagged). */
+const asHex = (raw: string): string => normaliseHex(raw) ?? raw.trim();
 
-const comparable = (k: BrandKit) => JSON.stringify({ ...k, palette: k.palette.map((c) => ({ hex: normaliseHex(c.hex), name: c.name || undefined })) });
+const comparable = (k: BrandKit) => JSON.stringify({ ...k, palette: k.palette.map((c) => ({ hex: asHex(c.hex), name: c.name || undefined })) });
 
 export function BrandKitEditor() {
   const lookId = useProject((s) => s.lookId);
@@ -37,11 +33,11 @@ export function BrandKitEditor() {
   if (L.status === 'error') return <ErrorState message={L.error ?? ''} onRetry={() => lookId && void L.load(lookId)} />;
   if (!L.look || !kit) return <Loading what="brand kit" />;
 
-  const badHex = kit.palette.map((c) => !HEX.test(normaliseHex(c.hex)));
+  const badHex = kit.palette.map((c) => !HEX.test(asHex(c.hex)));
   const valid = !badHex.some(Boolean) && kit.palette.length > 0 && kit.lighting.trim() && kit.camera.trim();
   const setColor = (i: number, patch: Partial<BrandKit['palette'][number]>) => setKit({ ...kit, palette: kit.palette.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
   const save = () => void run('Save brand kit', async () => {
-    await L.updateBrandKit({ ...kit, palette: kit.palette.map((c) => ({ hex: normaliseHex(c.hex), ...(c.name ? { name: c.name } : {}) })) });
+    await L.updateBrandKit({ ...kit, palette: kit.palette.map((c) => ({ hex: asHex(c.hex), ...(c.name ? { name: c.name } : {}) })) });
     setSaved((n) => n + 1);
     useUi.getState().toast('info', 'Brand kit saved.');
   });
@@ -54,8 +50,8 @@ export function BrandKitEditor() {
         <ul className="palette-editor" aria-label="Palette">
           {kit.palette.map((c, i) => (
             <li key={i} className={badHex[i] ? 'invalid' : ''}>
-              <input type="color" aria-label={`Colour ${i + 1} picker`} value={HEX.test(normaliseHex(c.hex)) ? normaliseHex(c.hex) : '#000000'} onChange={(e) => setColor(i, { hex: e.target.value })} />
-              <input className="mono" aria-label={`Colour ${i + 1} hex`} aria-invalid={badHex[i]} value={c.hex} maxLength={8} onChange={(e) => setColor(i, { hex: e.target.value })} onBlur={() => setColor(i, { hex: normaliseHex(c.hex) })} />
+              <input type="color" aria-label={`Colour ${i + 1} picker`} value={HEX.test(asHex(c.hex)) ? asHex(c.hex) : '#000000'} onChange={(e) => setColor(i, { hex: e.target.value })} />
+              <input className="mono" aria-label={`Colour ${i + 1} hex`} aria-invalid={badHex[i]} value={c.hex} maxLength={8} onChange={(e) => setColor(i, { hex: e.target.value })} onBlur={() => setColor(i, { hex: asHex(c.hex) })} />
               <input aria-label={`Colour ${i + 1} name`} placeholder="name (optional)" value={c.name ?? ''} onChange={(e) => setColor(i, { name: e.target.value || undefined })} />
               <button type="button" className="ghost" aria-label={`Remove colour ${i + 1}`} disabled={kit.palette.length <= 1} onClick={() => setKit({ ...kit, palette: kit.palette.filter((_, j) => j !== i) })}>×</button>
               {badHex[i] && <span className="field-error">Colour {i + 1}: type a hex colour such as #c65d3b, c65d3b or #fff</span>}

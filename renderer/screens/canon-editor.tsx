@@ -1,6 +1,6 @@
 /** Brief → canon: edit the brief, draft the canon (offline or OpenAI), edit every canon field. */
 import { useEffect, useState } from 'react';
-import { CAMERA_MOTIONS, FRAMINGS } from '../../core/api/contract.ts';
+import { CAMERA_MOTIONS, FRAMINGS, normaliseHex } from '../../core/api/contract.ts';
 import type { Canon } from '../../core/api/types.ts';
 import { useLook } from '../state/look-slice.ts';
 import { useProject } from '../state/project-slice.ts';
@@ -75,7 +75,9 @@ export function CanonEditor() {
               <Text label="Fill / rim" value={c.lighting.fillRim} onChange={(fillRim) => up('lighting', { fillRim })} />
               <div className="field">Palette anchors
                 <div className="chips">{c.lighting.paletteAnchors.map((h) => <span key={h} className="swatch big" style={{ background: h }} title={h} />)}</div>
-                <TagList label="Palette anchors" values={c.lighting.paletteAnchors} onChange={(paletteAnchors) => up('lighting', { paletteAnchors })} placeholder="#rrggbb" />
+                <TagList label="Palette anchors" values={c.lighting.paletteAnchors} onChange={(paletteAnchors) => up('lighting', { paletteAnchors })} placeholder="#c65d3b, c65d3b or #fff"
+                  accept={normaliseHex} refusal={(w) => `Palette anchors: "${w}" is not a colour; type a hex colour such as #c65d3b, c65d3b or #fff`} />
+                {c.lighting.paletteAnchors.length >= 8 && <span className="muted small">At most 8 anchors: remove one to add another.</span>}
               </div>
               <h2>Wardrobe</h2>
               <TagList label="Wardrobe items" values={c.wardrobe.items} onChange={(items) => up('wardrobe', { items })} />

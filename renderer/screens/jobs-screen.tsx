@@ -11,7 +11,7 @@ import { useSessions } from '../state/sessions-slice.ts';
 import { useShots } from '../state/shots-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
-import { est } from '../components/money.ts';
+import { jobCost, queueCost } from '../components/money.ts';
 import { StuckJobs } from '../components/stuck-jobs.tsx';
 
 const STATE_WORDS: Record<JobView['state'], string> = {
@@ -51,7 +51,6 @@ export function JobsScreen() {
   const active = jobs.filter((j) => ACTIVE_STATES.has(j.state)).length;
   const succeeded = jobs.filter((j) => j.state === 'succeeded').length;
   const gateFailed = jobs.filter((j) => j.state === 'succeeded' && j.gate === 'failed').length;
-  const cost = jobs.reduce((n, j) => n + j.costSoFarUsd, 0);
   // A row links to its shot: a session shot opens the timeline on it, a matrix clip the matrix.
   const open = (j: JobView) => {
     if (j.sessionId) { useSessions.getState().select(j.sessionId, j.shotId); void useUi.getState().go('timeline'); }
@@ -62,7 +61,7 @@ export function JobsScreen() {
     <section className="screen" data-screen="jobs" data-ready="true" data-active={active} data-succeeded={succeeded} data-total={jobs.length} aria-labelledby="jobs-title">
       <header className="screen-head">
         <h1 id="jobs-title">Job queue</h1>
-        <p className="muted">{jobs.length ? `${active} running or queued · ${succeeded} of ${jobs.length} rendered${gateFailed ? ` · ${gateFailed} failed the quality gate (see Review)` : ''} · cost so far ${est(cost)} (list price; the provider's bill is what counts)` : 'Runs appear here with live progress.'}</p>
+        <p className="muted">{jobs.length ? `${active} running or queued · ${succeeded} of ${jobs.length} rendered${gateFailed ? ` · ${gateFailed} failed the quality gate (see Review)` : ''} · cost so far ${queueCost(jobs)}${jobs.every((j) => j.local) ? '' : ' (list price; the provider\'s bill is what counts)'}` : 'Runs appear here with live progress.'}</p>
       </header>
       <StuckJobs />
       {jobs.length === 0 ? <Empty title="No jobs yet"><p>Plan the matrix and press “Run all clips”, or render a session on the Shot timeline.</p></Empty> : groupsOf(jobs).map((g) => (
@@ -81,7 +80,7 @@ export function JobsScreen() {
                     </div>
                     {ACTIVE_STATES.has(j.state) && <div className="phase" data-testid="phase">{j.phase ?? j.state}{j.etaSeconds !== null && j.etaSeconds !== undefined ? ` · ${eta(j.etaSeconds)}` : ''}</div>}
                   </td>
-                  <td className="num" title="Estimated at list price until the provider reports a charge">{est(j.costSoFarUsd)}</td>
+                  <td className="num" data-testid="job-cost" title={j.local ? 'The local renderer runs on this machine: nothing is paid' : 'This clip\'s take, at list price until the provider reports a charge; — while nothing was made (a create that never reached the provider costs nothing)'}>{jobCost(j)}</td>
                   <td className="row-actions">
                     {ACTIVE_STATES.has(j.state) && <button type="button" title="Stops this clip only; the other clips carry on" aria-label={`Cancel ${j.label}`} onClick={() => void run('Cancel clip', () => J.cancel(j.id))}>Cancel</button>}
                     {(j.state === 'failed' || j.state === 'canceled') && <button type="button" title="Runs this clip again; the others are left as they are" aria-label={`Retry ${j.label}`} onClick={() => void run('Retry clip', () => J.retry(j.id))}>Retry</button>}

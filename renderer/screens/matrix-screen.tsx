@@ -9,7 +9,7 @@ import { useUi } from '../state/ui-slice.ts';
 import { useAction } from '../components/use-action.ts';
 import { ShotCard } from '../components/shot-card.tsx';
 import { ShotEditor } from '../components/shot-editor.tsx';
-import { est } from '../components/money.ts';
+import { planCost } from '../components/money.ts';
 import { Empty, ErrorState, Loading } from '../components/status.tsx';
 
 function rows(shots: ShotView[]): { anchor: ShotView; children: ShotView[] }[] {
@@ -69,7 +69,7 @@ export function MatrixScreen() {
           {!look?.canon && <span className="muted small">Draft the canon first.</span>}
           {running && <span className="muted small">A run is in progress: the plan is locked until it ends.</span>}
           <span className="spacer" />
-          {S.estimate && <span className="chip" data-testid="estimate" title="At list price; providers bill what they report">Cost {est(S.estimate.estimateUsd)}{S.estimate.budgetUsd !== null ? ` · budget $${S.estimate.budgetUsd.toFixed(2)}` : ''}</span>}
+          {S.estimate && <span className="chip" data-testid="estimate" title={S.estimate.costBasis === 'free' ? 'The local renderer runs on this machine: no provider is paid' : 'At list price; providers bill what they report'}>{planCost(S.estimate.estimateUsd, S.estimate.costBasis)}{S.estimate.budgetUsd !== null ? ` · budget $${S.estimate.budgetUsd.toFixed(2)}` : ''}</span>}
           <button type="button" className="primary" disabled={!canRun} title="Renders every clip without a take (and stale ones); use Regenerate for a new take of a rendered clip" onClick={() => void run('Start run', async () => { await jobs.start(lookId!); await go('jobs'); })}>Run all clips</button>
         </div>
         {S.shots.length === 0 ? <Empty title="No plan yet"><p>Plan the matrix to see anchors, variants and seasonal swaps.</p></Empty> : (

@@ -8,7 +8,7 @@ interface ShotsState {
   error: string | null;
   lookId: string | null;
   shots: ShotView[];
-  estimate: Pick<PlanView, 'estimateUsd' | 'budgetUsd'> | null;
+  estimate: Pick<PlanView, 'estimateUsd' | 'budgetUsd' | 'costBasis'> | null;
   planning: boolean;
   selectedId: string | null;
   detail: ShotDetail | null;
@@ -42,7 +42,7 @@ export const useShots = create<ShotsState>()((set, get) => ({
     set({ planning: true });
     try {
       const p = await call(studio().plan.create({ lookId: id, clips, seed }));
-      set({ shots: p.shots, estimate: { estimateUsd: p.estimateUsd, budgetUsd: p.budgetUsd }, status: 'ready' });
+      set({ shots: p.shots, estimate: { estimateUsd: p.estimateUsd, budgetUsd: p.budgetUsd, costBasis: p.costBasis }, status: 'ready' });
     } finally { set({ planning: false }); }
   },
   async select(id) {

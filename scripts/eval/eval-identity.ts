@@ -8,7 +8,8 @@
  *   npm run eval:identity [-- --json]   (needs: apt-get install python3-skimage python-matplotlib-data)
  */
 import { rocAuc } from '../../core/quality/roc-auc.ts';
-import { detectFaces, faceCosine, faceDistance, type Face } from '../../core/quality/identity/face-model.ts';
+import { cosineSimilarity } from '../../core/quality/cosine.ts';
+import { detectFaces, faceDistance, type Face } from '../../core/quality/identity/face-model.ts';
 import { IDENTITY_MAX_DISTANCE } from '../../core/quality/identity/judge-identity.ts';
 import { FACE_PHOTOS, SAME_PERSON_EDITS, faceEdit, facePhoto, missingFacePhotos } from './face-photos.ts';
 
@@ -32,7 +33,7 @@ for (const photo of FACE_PHOTOS) {
       const best = faces.length ? faces.reduce((a, b) => (faceDistance(ref.descriptor, a.descriptor) <= faceDistance(ref.descriptor, b.descriptor) ? a : b)) : null;
       pairs.push({
         reference: refId, take: photo.id, edit, same: refId === photo.id,
-        distance: best ? faceDistance(ref.descriptor, best.descriptor) : null, cosine: best ? faceCosine(ref.descriptor, best.descriptor) : null,
+        distance: best ? faceDistance(ref.descriptor, best.descriptor) : null, cosine: best ? cosineSimilarity(ref.descriptor, best.descriptor) : null,
       });
     }
   }

@@ -76,6 +76,15 @@ test('browser host: project → references → brand kit → canon → matrix �
   await page.getByRole('button', { name: 'Draft canon offline' }).click();
   await ready(page, 'canon', '[data-canon-version="1"]');
   await shot(page, '04-canon');
+  // Palette anchors take colours as people type them, and refuse anything else in words.
+  await page.getByLabel('Add to Palette anchors').fill('ABC');
+  await page.getByLabel('Add to Palette anchors').press('Enter');
+  await page.getByRole('button', { name: 'Remove #aabbcc from Palette anchors' }).waitFor();
+  await page.getByLabel('Add to Palette anchors').fill('brick red');
+  await page.getByLabel('Add to Palette anchors').press('Enter');
+  assert.match(await page.getByRole('group', { name: 'Palette anchors' }).getByRole('alert').innerText(), /"brick red" is not a colour; type a hex colour such as #c65d3b/);
+  await page.getByLabel('Add to Palette anchors').fill('');
+  await page.getByRole('button', { name: 'Remove #aabbcc from Palette anchors' }).click();
 
   await draftSize(page);
   await shot(page, '05-batch-settings');
@@ -86,7 +95,15 @@ test('browser host: project → references → brand kit → canon → matrix �
   await page.getByRole('button', { name: 'Plan matrix' }).click();
   await ready(page, 'matrix', '[data-shot-count="8"]');
   await page.locator('.matrix-children .shot-card').first().click();
-  await page.waitForSelector('aside[aria-label="Shot editor"] pre[aria-label="Prompt preview"]');
+  const editor = page.locator('aside[aria-label="Shot editor"]');
+  await editor.locator('textarea[aria-label="Prompt"]').waitFor();
+  assert.equal(await page.getByTestId('estimate').innerText(), 'Cost: free (local renderer)');
+  assert.doesNotMatch(await page.locator('.matrix').innerText(), /(prop|palette|scene|camera|motif): \1:/, 'no delta chip repeats its kind');
+  // The shot's own prompt: saved with the shot and shown as the person's, the canon's kept beside it.
+  await editor.getByLabel('Prompt', { exact: true }).fill('A slow push across the counter as steam rises from the cup.');
+  await editor.getByRole('button', { name: 'Save shot' }).click();
+  await editor.locator('pre[aria-label="Canon-built prompt"]').waitFor();
+  assert.match(await editor.getByTestId('prompt-by').innerText(), /^Your prompt/);
   await shot(page, '06-matrix-shot-editor');
 
   // Run on the local renderer; the queue shows progress while it works. One queued row's Cancel
@@ -100,6 +117,7 @@ test('browser host: project → references → brand kit → canon → matrix �
   await page.waitForSelector(`tr[data-shot-id="${lastShotId}"][data-state="canceled"]`);
   await page.waitForSelector('tr[data-state="running"] [role="progressbar"]:not([aria-valuenow="0"]), [data-screen="jobs"][data-active="0"]', { timeout: RENDER_WAIT });
   await shot(page, '07-job-queue-running');
+  assert.equal(await page.getByTestId('job-cost').first().innerText(), 'free (local)');
   await page.waitForSelector('[data-screen="jobs"][data-succeeded="7"][data-active="0"]', { timeout: RENDER_WAIT })
     .catch((err: Error) => { throw new Error(`${err.message}\n${host!.logs().slice(-3000)}`); });
   assert.equal(await page.getAttribute(`tr[data-shot-id="${lastShotId}"]`, 'data-state'), 'canceled', 'the canceled row stays canceled while the others rendered');

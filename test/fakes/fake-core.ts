@@ -249,14 +249,25 @@ export async function serveClip(cx: Ctx, core: InternalCore, job: FakeJob | unde
     ...(range ? { 'content-range': `bytes ${from}-${whole.length - 1}/${whole.length}` } : {}),
   });
   if (cx.cut) {
-    // Half the body, then the connection closes: the client sees a cut after the headers. A FIN
-    // (end) rather than a reset (destroy): a reset may make the client's kernel drop bytes it had
-    // received but not yet read, and then nothing of the half is kept to resume from.
+    // Half the body in a few pieces, a pause, then the connection closes: the client sees a cut
+    // after the headers. Pieces and pause as on a real stalled link: a client's fetch drops bytes
+    // it had buffered but not yet handed over when the close arrives with them, so a half sent
+    // in one burst with the close right behind often leaves nothing to resume from. A FIN (end)
+    // rather than a reset, for the same reason.
     const socket = cx.req.socket;
-    cx.res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => {
-      socket.end();
-      setTimeout(() => socket.destroy(), 2000).unref();
-    });
+    const half = buf.subarray(0, Math.floor(buf.length / 2));
+    const pieces = 4;
+    const step = Math.ceil(half.length / pieces);
+    let i = 0;
+    const next = (): void => {
+      if (socket.destroyed) return;
+      if (i >= pieces) {
+        setTimeout(() => { socket.end(); setTimeout(() => socket.destroy(), 2000).unref(); }, 500);
+        return;
+      }
+      cx.res.write(half.subarray(i * step, (i + 1) * step), () => { i++; setTimeout(next, 100); });
+    };
+    next();
     return;
   }
   cx.res.end(buf);

@@ -2,7 +2,9 @@
  * The test build's switches (core/runtime/test-switches.ts). Load it in a child process with
  * `node --import tsx --import ./test/support/test-switches.ts …` (see TEST_NODE_ARGS) or import it
  * in a test file. Only then do CONTINUITY_TEST_CRASH_AT crash points fire and
- * CONTINUITY_POLL_INTERVAL_MS go below a provider's documented minimum.
+ * CONTINUITY_POLL_INTERVAL_MS go below a provider's documented minimum, and
+ * CONTINUITY_TEST_BACKOFF_MS=base:cap (or useFastBackoff() in process) shorten the job runner's
+ * default waits between retries.
  */
 import { fileURLToPath } from 'node:url';
 import { TEST_SWITCHES_KEY, type TestSwitches } from '../../core/runtime/test-switches.ts';
@@ -17,10 +19,19 @@ function crashPlan(spec: string): Map<string, number> {
   return plan;
 }
 
+/** `CONTINUITY_TEST_BACKOFF_MS=5:20` → base 5 ms, cap 20 ms; unset → the product's defaults. */
+function backoffPlan(spec: string): TestSwitches['backoff'] {
+  if (!spec) return undefined;
+  const [base, cap] = spec.split(':').map(Number);
+  if (!Number.isFinite(base) || !(base! > 0)) throw new Error(`CONTINUITY_TEST_BACKOFF_MS: expected base:cap in ms, got ${JSON.stringify(spec)}`);
+  return { baseMs: base!, capMs: Number.isFinite(cap) && cap! > 0 ? cap! : base! * 4 };
+}
+
 const plan = crashPlan(process.env.CONTINUITY_TEST_CRASH_AT ?? '');
 const seen = new Map<string, number>();
 const switches: TestSwitches = {
   allowFastPoll: true,
+  backoff: backoffPlan(process.env.CONTINUITY_TEST_BACKOFF_MS ?? ''),
   crashPoint(name) {
     const at = plan.get(name);
     if (at === undefined) return;
@@ -30,6 +41,15 @@ const switches: TestSwitches = {
   },
 };
 (globalThis as Record<symbol, TestSwitches>)[TEST_SWITCHES_KEY] = switches;
+
+/**
+ * In process: runners built from now on without an explicit policy wait at most `capMs` between
+ * retries (the pipeline's remote renderers against a loopback fake). What is retried, and how
+ * often, is unchanged.
+ */
+export function useFastBackoff(policy: { baseMs: number; capMs: number } = { baseMs: 5, capMs: 20 }): void {
+  switches.backoff = policy;
+}
 
 /** Node arguments that run a TypeScript entry point with the test switches installed. */
 export const TEST_NODE_ARGS = ['--import', 'tsx', '--import', fileURLToPath(import.meta.url)];

@@ -48,7 +48,9 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
     }
     return {
       shot: shotView(project, row),
-      prompt: compiled?.prompt ?? 'Draft the canon to see the compiled prompt.',
+      prompt: compiled?.prompt ?? row.plan.prompt ?? 'Draft the canon to see the compiled prompt.',
+      promptBy: row.plan.prompt ? 'person' : 'canon',
+      ...(compiled?.canonPrompt !== undefined ? { canonPrompt: compiled.canonPrompt } : {}),
       negativePrompt: compiled?.negativePrompt ?? '',
       model: { provider, model },
       gating,
@@ -107,14 +109,15 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
       if (budget !== null && budget !== undefined && plan.cost.totalUsd > budget) {
         ctx.emit('budget-warning', { lookId, estimateUsd: plan.cost.totalUsd, budgetUsd: budget, message: `The plan is estimated at $${plan.cost.totalUsd.toFixed(2)}, over the $${budget.toFixed(2)} budget. Lower the clip count or pick a cheaper model.` });
       }
-      return { shots: rows.map((r) => shotView(project, r)), estimateUsd: plan.cost.totalUsd, budgetUsd: budget ?? null };
+      const costBasis = plan.cost.known ? (plan.cost.totalUsd === 0 && look.batch.provider === 'local' ? 'free' : 'list-price') : 'unknown';
+      return { shots: rows.map((r) => shotView(project, r)), estimateUsd: plan.cost.totalUsd, budgetUsd: budget ?? null, costBasis };
     },
     'shots.list': async ({ lookId }) => {
       const { project } = requireProject(ctx);
       requireLook(project, lookId);
       return listShots(project.db, lookId).map((r) => shotView(project, r));
     },
-    'shots.update': async ({ shotId, framing, motion, deltas }) => {
+    'shots.update': async ({ shotId, framing, motion, deltas, prompt }) => {
       const { project } = requireProject(ctx);
       const row = getShot(project.db, shotId);
       if (!row || row.sessionId) throw new InputError(`This is not a shot of the variation matrix (${shotId}); session shots are edited on the Shot timeline.`, 'shotId', shotId);
@@ -122,10 +125,14 @@ export function canonPlanHandlers(ctx: StudioContext, isRunning: (lookId: string
       const patch = {
         ...(framing ? { framing } : {}), ...(motion ? { motion } : {}),
         ...(deltas ? { deltas: parseShotDeltas(project, row.lookId, row.plan.kind, deltas) } : {}),
+        // '' (or only spaces) gives the shot back to the canon's prompt.
+        ...(prompt !== undefined && prompt.trim() !== (row.plan.prompt ?? '') ? { prompt: prompt.trim() || undefined } : {}),
       };
-      if (Object.keys(patch).length === 0) throw new InputError('Nothing to change: set the framing, the camera motion or the changes.', 'shotId', shotId);
+      if (Object.keys(patch).length === 0) throw new InputError('Nothing to change: set the framing, the camera motion, the changes or the prompt.', 'shotId', shotId);
       const label = patch.deltas ? `${row.plan.id}: ${patch.deltas.map((d) => d.label).join(' + ') || 'no declared change'}` : row.plan.label;
-      updateShotPlan(project.db, row.id, withShotEdit(row.plan, { ...patch, label }, 'person (shot editor)'));
+      const edited = withShotEdit(row.plan, { ...patch, label }, 'person (shot editor)');
+      if (edited.prompt === undefined) delete edited.prompt;
+      updateShotPlan(project.db, row.id, edited);
       // The take on screen was made for the old settings: it stays, marked stale, until re-rendered.
       if (row.currentTakeId) setShotsStale(project.db, [row.id], true);
       ctx.emit('shot-updated', { lookId: row.lookId, shotId: row.id });

@@ -65,7 +65,10 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
     if (state) {
       const prev = board.get(jobId)!;
       const error = state === 'failed' || state === 'canceled' ? (e.reasons?.[0] ? redact(e.reasons[0]) : state === 'failed' ? 'failed' : null) : null;
-      board.update(jobId, { state, ...(state === 'succeeded' ? { progress: 1 } : { progress: prev.progress }), error, gate, phase: state === 'succeeded' ? (gate === 'failed' ? 'failed the gate' : 'passed the gate') : state === 'running' ? prev.phase ?? 'starting' : null });
+      // The clip's cost is its take's: estimated until a provider reports the charge.
+      const pack = take?.pack as { take?: { costUsd?: number; costEstimated?: boolean } } | undefined;
+      const cost = pack?.take?.costUsd !== undefined ? { costSoFarUsd: pack.take.costUsd, costEstimated: pack.take.costEstimated ?? pack.take.costUsd > 0 } : {};
+      board.update(jobId, { state, ...cost, ...(state === 'succeeded' ? { progress: 1 } : { progress: prev.progress }), error, gate, phase: state === 'succeeded' ? (gate === 'failed' ? 'failed the gate' : 'passed the gate') : state === 'running' ? prev.phase ?? 'starting' : null });
     }
     ctx.emit('shot-updated', { lookId: run.lookId, shotId: e.shotId });
     if (take && ctx.open) ensureThumbnail(ctx, ctx.open.project, take, run.lookId);
@@ -78,6 +81,7 @@ export function runHandlers(ctx: StudioContext): RunRegistry {
       const job: JobView = {
         id: `${run.id.slice(0, 8)}-${r.id}`, lookId, shotId: r.id, label: `#${r.position + 1} ${r.plan.label}`, state: 'queued', progress: 0, costSoFarUsd: 0, error: null,
         updatedAt: new Date().toISOString(), runId: run.id, sessionId: r.sessionId, group, phase: 'queued', etaSeconds: null, gate: null,
+        local: renderer.provider === 'local',
       };
       const old = jobOfShot.get(r.id);
       if (old) board.remove(old);

@@ -1,16 +1,23 @@
 /**
  * ffmpeg arguments for the local animatic (pure; unit-tested without spawning). Inputs are
- * stills we prepared ourselves (PNG in a temp folder): the start frame, optionally the end frame
- * and a motif particle sheet. Each is converted to BT.709 4:2:0 exactly once.
+ * stills we prepared ourselves (raw RGB(A) pixels, or any image file, in a temp folder): the start
+ * frame, optionally the end frame and a motif particle sheet. Each is converted to BT.709 4:2:0
+ * exactly once.
  */
 import { SAFE_INPUT } from '../../media/run-ffmpeg.ts';
 import { type CameraPath, isStill, perspectiveFilter } from './camera-path.ts';
 import { h264OutputArgs } from './h264-args.ts';
 
+/** A still written as raw interleaved pixels: read with no image decode at all. */
+export interface RawStillFile { path: string; pixFmt: 'rgb24' | 'rgba'; width: number; height: number }
+
+/** An image file (decoded by ffmpeg) or a raw still. */
+export type StillFile = string | RawStillFile;
+
 export interface AnimaticGraph {
-  base: string;
-  end: string | null;
-  particles: string | null;
+  base: StillFile;
+  end: StillFile | null;
+  particles: StillFile | null;
   fps: number;
   frames: number;
   camera: CameraPath;
@@ -22,8 +29,10 @@ export interface AnimaticGraph {
 }
 
 /** One still as a single-frame input; the graph loops it (decoded and converted only once). */
-function stillInput(path: string, fps: number): string[] {
-  return [...SAFE_INPUT, '-framerate', String(fps), '-f', 'image2', '-i', `file:${path}`];
+function stillInput(still: StillFile, fps: number): string[] {
+  if (typeof still === 'string') return [...SAFE_INPUT, '-framerate', String(fps), '-f', 'image2', '-i', `file:${still}`];
+  return [...SAFE_INPUT, '-f', 'rawvideo', '-pix_fmt', still.pixFmt, '-video_size', `${still.width}x${still.height}`,
+    '-framerate', String(fps), '-i', `file:${still.path}`];
 }
 
 /**
@@ -50,11 +59,12 @@ export function animaticFilter(g: AnimaticGraph): string {
   if (g.end) {
     const fadeFrames = Math.max(1, Math.min(g.frames - 1, g.crossfadeFrames));
     const start = g.frames - fadeFrames;
-    // fade counts frames (not seconds), so the blend is identical on every run.
-    chains.push(`${looped(next, 'yuva420p', g.frames, g.fps)},fade=t=in:s=${start}:n=${fadeFrames}:alpha=1[e]`);
-    // Blend only while the end image shows: before the fade its alpha is 0, and skipping the
-    // overlay there (timeline `enable`) leaves those frames exactly as they were, for less work.
-    chains.push(`[${last}][e]overlay=format=yuv420:enable='gte(n,${start})'[mix]`);
+    // The end stream exists only for the fade's frames, stamped from frame `start` on: overlay
+    // passes the earlier frames through untouched (no end frame yet), so nothing is faded or
+    // blended where the end image cannot show. fade counts frames (not seconds): the same blend
+    // on every run.
+    chains.push(`${looped(next, 'yuva420p', fadeFrames, g.fps)},fade=t=in:s=0:n=${fadeFrames}:alpha=1,setpts=PTS+${start}/(${g.fps}*TB)[e]`);
+    chains.push(`[${last}][e]overlay=format=yuv420:eof_action=repeat[mix]`);
     last = 'mix';
     next++;
   }

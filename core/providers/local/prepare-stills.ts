@@ -10,6 +10,7 @@ import type { Delta } from '../../domain/shot.ts';
 import { assertInputFile } from '../../media/safe-input.ts';
 import { seededRandom } from './seeded-random.ts';
 import { SEASON_STYLES, motifParticlesSvg } from './motif-particles.ts';
+import { applyChannelLuts, softLightLuts, type ChannelLuts } from './tint-lut.ts';
 
 /** Same pixel limit as the rest of the engine's untrusted-image reads. */
 const LIMIT_INPUT_PIXELS = 100_000_000;
@@ -50,24 +51,22 @@ function meanHex(hexes: string[]): { r: number; g: number; b: number } {
   return { r: avg('r'), g: avg('g'), b: avg('b') };
 }
 
-async function solid(width: number, height: number, rgb: { r: number; g: number; b: number }, alpha: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { ...rgb, alpha } } }).png().toBuffer();
-}
-
 /** A product or reference inset with a white card edge and a soft drop shadow. */
 async function insetLayers(path: string, field: string, box: { x: number; y: number; w: number; h: number }, frameW: number, frameH: number): Promise<OverlayOptions[]> {
   const img = await openImage(path, field);
   const border = Math.max(2, Math.round(Math.min(box.w, box.h) * 0.03));
-  const inner = await img.resize({ width: box.w - 2 * border, height: box.h - 2 * border, fit: 'inside' }).png({ compressionLevel: 0 }).toBuffer({ resolveWithObject: true });
+  const inner = await img.resize({ width: box.w - 2 * border, height: box.h - 2 * border, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
   const w = inner.info.width + 2 * border, h = inner.info.height + 2 * border;
   // Anchor to the box's bottom edge and outer side so smaller insets still hug the corner.
   const x = box.x + (box.x + box.w / 2 > frameW / 2 ? box.w - w : 0);
   const y = box.y + box.h - h;
   const blur = Math.max(2, Math.round(h * 0.06));
   const shadow = `<svg xmlns="http://www.w3.org/2000/svg" width="${frameW}" height="${frameH}"><defs><filter id="s" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${blur}"/></filter></defs><rect x="${x + blur / 2}" y="${y + blur}" width="${w}" height="${h}" rx="${border * 2}" fill="#000" fill-opacity="0.45" filter="url(#s)"/></svg>`;
+  // Raw pixels between the steps: no PNG encode and decode of the inset.
   const card = await sharp({ create: { width: w, height: h, channels: 4, background: { r: 250, g: 250, b: 247, alpha: 1 } } })
-    .composite([{ input: inner.data, left: border, top: border }]).png().toBuffer();
-  return [{ input: Buffer.from(shadow), left: 0, top: 0 }, { input: card, left: Math.round(x), top: Math.round(y) }];
+    .composite([{ input: inner.data, raw: { width: inner.info.width, height: inner.info.height, channels: inner.info.channels }, left: border, top: border }])
+    .raw().toBuffer();
+  return [{ input: Buffer.from(shadow), left: 0, top: 0 }, { input: card, raw: { width: w, height: h, channels: 4 }, left: Math.round(x), top: Math.round(y) }];
 }
 
 function layerPath(delta: Extract<Delta, { kind: 'prop' }>, o: StillOptions): { path: string; field: string } | null {
@@ -84,28 +83,51 @@ function layerPath(delta: Extract<Delta, { kind: 'prop' }>, o: StillOptions): { 
   return pick('product', 0) ?? pick('reference', 0);
 }
 
+/** A prepared still as raw interleaved 8-bit pixels (no PNG round trip: ffmpeg reads it as rawvideo). */
+export interface RawStill { data: Buffer; width: number; height: number; channels: 3 | 4 }
+
+async function rawOf(img: Sharp): Promise<RawStill> {
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 3 && info.channels !== 4) throw new Error(`prepared still has ${info.channels} channels, expected 3 or 4`);
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
 /**
- * Cover-fit `image` to the output size and apply the shot's deltas. Returns PNG bytes plus notes
+ * Cover-fit `image` to the output size and apply the shot's deltas. Returns raw pixels plus notes
  * for the mechanism description (what was applied, what a local render cannot show).
+ *
+ * libvips does the resize and each palette's modulate; every flat tint (palette and motif) is a
+ * per-channel table applied to the raw pixels (tint-lut.ts: the same pixels within one level as a
+ * soft-light composite, for a fraction of the work); insets are composited last, untinted.
  */
-export async function prepareStill(image: string, field: string, o: StillOptions): Promise<{ png: Buffer; notes: string[] }> {
+export async function prepareStill(image: string, field: string, o: StillOptions): Promise<RawStill & { notes: string[] }> {
   const notes: string[] = [];
   // Attention-free centre crop: deterministic and independent of libvips heuristics.
-  let buf = await (await openImage(image, field)).resize({ width: o.width, height: o.height, fit: 'cover', position: 'centre' }).removeAlpha().png({ compressionLevel: 0 }).toBuffer();
+  let img = (await openImage(image, field)).resize({ width: o.width, height: o.height, fit: 'cover', position: 'centre' }).removeAlpha();
+  let tints: ChannelLuts | undefined;
+  /** Pixels so far with the pending tints applied. */
+  const flush = async (): Promise<RawStill> => {
+    const r = await rawOf(img);
+    if (tints) applyChannelLuts(r.data, r.channels, tints);
+    tints = undefined;
+    return r;
+  };
+  const reopen = (r: RawStill) => sharp(r.data, { raw: { width: r.width, height: r.height, channels: r.channels } });
   for (const d of o.deltas) {
     if (d.kind !== 'palette') continue;
-    buf = await sharp(buf).modulate({ hue: Math.round(d.hueShiftDeg), saturation: d.saturation, brightness: Math.max(0.05, 1 + 0.5 * d.brightness) }).png({ compressionLevel: 0 }).toBuffer();
-    const tint = await solid(o.width, o.height, meanHex(d.targetHex), 0.3);
-    buf = await sharp(buf).composite([{ input: tint, blend: 'soft-light' }]).png({ compressionLevel: 0 }).toBuffer();
+    // A second modulate must see the first palette's tint: the order the deltas mean.
+    if (tints) img = reopen(await flush());
+    img = img.modulate({ hue: Math.round(d.hueShiftDeg), saturation: d.saturation, brightness: Math.max(0.05, 1 + 0.5 * d.brightness) });
+    tints = softLightLuts(meanHex(d.targetHex), 0.3, tints);
     notes.push(`palette "${d.label}" as a colour transform (hue ${d.hueShiftDeg}°, saturation ×${d.saturation}, brightness ${d.brightness}, tint toward ${d.targetHex.join(' ')})`);
   }
   for (const d of o.deltas) {
     if (d.kind !== 'motif') continue;
     const style = SEASON_STYLES[d.season];
-    buf = await sharp(buf).composite([{ input: await solid(o.width, o.height, hexToRgb(style.tint), style.tintOpacity), blend: 'soft-light' }]).png({ compressionLevel: 0 }).toBuffer();
+    tints = softLightLuts(hexToRgb(style.tint), style.tintOpacity, tints);
   }
+  const layers: OverlayOptions[] = [];
   const props = o.deltas.filter((d): d is Extract<Delta, { kind: 'prop' }> => d.kind === 'prop');
-  const overlays: OverlayOptions[] = [];
   const rnd = seededRandom(o.seed ^ 0x1a7e5);
   const firstRight = rnd() < 0.5;
   for (const [i, d] of props.entries()) {
@@ -117,19 +139,19 @@ export async function prepareStill(image: string, field: string, o: StillOptions
     const right = i === 0 ? firstRight : !firstRight;
     const x = Math.round((right ? s.right - margin : s.left + margin) * o.width - (right ? w : 0));
     const y = Math.round((s.bottom - margin) * o.height - h);
-    overlays.push(...await insetLayers(src.path, src.field, { x, y, w, h }, o.width, o.height));
+    layers.push(...await insetLayers(src.path, src.field, { x, y, w, h }, o.width, o.height));
     notes.push(`prop "${d.label}" composited from ${src.field}`);
   }
   for (const d of o.deltas) if (d.kind === 'scene') notes.push(`scene change "${d.change}" is not rendered by the local animatic (prompt only)`);
-  const out = overlays.length ? sharp(buf).composite(overlays) : sharp(buf);
-  return { png: await out.png({ compressionLevel: 1 }).toBuffer(), notes };
+  const tinted = await flush();
+  return { ...(layers.length ? await rawOf(reopen(tinted).composite(layers).removeAlpha()) : tinted), notes };
 }
 
-/** The motif particle sheet (transparent PNG, width × 2·height), or null when there is no motif. */
-export async function prepareParticles(deltas: Delta[], width: number, height: number, seed: number): Promise<{ png: Buffer; season: Extract<Delta, { kind: 'motif' }>['season']; note: string } | null> {
+/** The motif particle sheet (transparent, raw RGBA, width × 2·height), or null when there is no motif. */
+export async function prepareParticles(deltas: Delta[], width: number, height: number, seed: number): Promise<{ still: RawStill; season: Extract<Delta, { kind: 'motif' }>['season']; note: string } | null> {
   const motif = deltas.find((d): d is Extract<Delta, { kind: 'motif' }> => d.kind === 'motif');
   if (!motif) return null;
   const svg = motifParticlesSvg(motif.season, width, height, seed);
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 1 }).toBuffer();
-  return { png, season: motif.season, note: `motif "${motif.label}" (${motif.motif}) as ${motif.season} particles and tint (seeded)` };
+  const still = await rawOf(sharp(Buffer.from(svg)).ensureAlpha());
+  return { still, season: motif.season, note: `motif "${motif.label}" (${motif.motif}) as ${motif.season} particles and tint (seeded)` };
 }

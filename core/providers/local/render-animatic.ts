@@ -13,12 +13,12 @@ import { CanceledError, InputError } from '../../domain/errors.ts';
 import { DeltaSchema, type Delta } from '../../domain/shot.ts';
 import { createLogger } from '../../log/logger.ts';
 import { runFfmpeg } from '../../media/run-ffmpeg.ts';
-import { animaticArgs } from './animatic-args.ts';
+import { animaticArgs, type RawStillFile } from './animatic-args.ts';
 import { alwaysVisible, cameraPath, type CameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
 import { particleTravelPx } from './motif-particles.ts';
-import { prepareParticles, prepareStill } from './prepare-stills.ts';
+import { prepareParticles, prepareStill, type RawStill } from './prepare-stills.ts';
 import { makeWorkDir } from '../../runtime/work-dirs.ts';
 
 const log = createLogger('local-render');
@@ -110,18 +110,21 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
       prepareParticles(o.deltas, o.width, o.height, o.seed),
     ]);
     const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`, ...start.notes];
-    const base = join(work, 'start.png');
-    await writeFile(base, start.png);
-    let end: string | null = null;
+    // Raw pixels to ffmpeg: no PNG encode here and no PNG decode there.
+    const write = async (name: string, still: RawStill): Promise<RawStillFile> => {
+      const path = join(work, name);
+      await writeFile(path, still.data);
+      return { path, pixFmt: still.channels === 4 ? 'rgba' : 'rgb24', width: still.width, height: still.height };
+    };
+    const base = await write('start.rgb', start);
+    let end: RawStillFile | null = null;
     if (endStill) {
-      end = join(work, 'end.png');
-      await writeFile(end, endStill.png);
+      end = await write('end.rgb', endStill);
       notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
     }
-    let sheet: string | null = null;
+    let sheet: RawStillFile | null = null;
     if (particles) {
-      sheet = join(work, 'particles.png');
-      await writeFile(sheet, particles.png);
+      sheet = await write('particles.rgba', particles.still);
       notes.push(particles.note);
     }
     if (o.signal?.aborted) throw new CanceledError('local render canceled');

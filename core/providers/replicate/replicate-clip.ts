@@ -20,6 +20,7 @@ import type { RawImage } from '../../domain/raw-image.ts';
 import { resolveBaseUrl, resolveKey, type KeySources } from '../keys.ts';
 import { createGuardedFetch, toProviderError } from '../remote/guarded-fetch.ts';
 import { MIN_POLL_MS, pollIntervalFromEnv } from '../poll-interval.ts';
+import { cosineSimilarity } from '../../quality/cosine.ts';
 
 export const CLIP_FEATURES_MODEL = 'andreasjansson/clip-features';
 /**
@@ -119,7 +120,7 @@ export function createReplicateClip(opts: ReplicateClipOptions = {}): ReplicateC
         spend.push((await run).spend);
       }
       const [va, vb] = await Promise.all(keys.map((k) => embeddings.get(k)!));
-      return { value: Math.max(0, Math.min(1, cosine(va!, vb!))), spend };
+      return { value: Math.max(0, Math.min(1, cosineSimilarity(va!, vb!))), spend };
     },
   };
 }
@@ -128,10 +129,4 @@ function toProviderErrorKeepingSpend(err: unknown): Error {
   const spend = (err as { spend?: SemanticSpend }).spend;
   const out = err instanceof WorkError || err instanceof CanceledError ? err : toProviderError(err, 'replicate');
   return spend ? Object.assign(out, { spend }) : out;
-}
-
-function cosine(a: number[], b: number[]): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) { dot += a[i]! * b[i]!; na += a[i]! ** 2; nb += b[i]! ** 2; }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -102,10 +102,3 @@ export function faceDistance(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < a.length; i++) sum += (a[i]! - b[i]!) ** 2;
   return Math.sqrt(sum);
 }
-
-/** Cosine similarity of two descriptors (reported in the calibration beside the distance). */
-export function faceCosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) { dot += a[i]! * b[i]!; na += a[i]! ** 2; nb += b[i]! ** 2; }
-  return dot / Math.sqrt(na * nb);
-}

@@ -36,6 +36,19 @@ test('app edits: canon restore, shot editor, session shot settings, stuck jobs, 
     await h.call('plan.create', { lookId: h.lookId, clips: 8, seed: 1 });
     const kept = (await h.call('shots.list', { lookId: h.lookId })).find((s) => s.id === variant.id)!;
     assert.deepEqual([kept.framing, kept.deltas[0]?.kind], ['detail', 'scene'], 'a re-plan of the same plan keeps the edit');
+    // The person's own prompt: sent instead of the canon's, the canon-built one kept for reference.
+    assert.equal(edited.promptBy, 'canon');
+    const own = await h.call('shots.update', { shotId: variant.id, prompt: '  A slow push towards the rain-streaked window at dusk.  ' });
+    assert.equal(own.prompt, 'A slow push towards the rain-streaked window at dusk.');
+    assert.equal(own.promptBy, 'person');
+    assert.match(own.canonPrompt ?? '', /rain streaks on the window/, 'the canon-built prompt is kept beside it');
+    const planned = await h.call('plan.create', { lookId: h.lookId, clips: 8, seed: 1 });
+    assert.ok(planned.shots.some((s) => s.id === variant.id && s.editedBy), 'a re-plan of the same plan keeps the prompt edit');
+    assert.deepEqual([planned.estimateUsd, planned.costBasis], [0, 'free'], 'the local renderer\'s plan is free, not "est. $0.00"');
+    assert.equal((await h.call('shots.get', { shotId: variant.id })).prompt, 'A slow push towards the rain-streaked window at dusk.');
+    const back = await h.call('shots.update', { shotId: variant.id, prompt: '' });
+    assert.deepEqual([back.promptBy, back.canonPrompt], ['canon', undefined]);
+    assert.match(back.prompt, /rain streaks on the window/, 'an empty prompt gives the shot back to the canon');
     const anchor = shots.find((s) => s.kind === 'anchor')!;
     const refused = await h.studio.invoke('shots.update', { shotId: anchor.id, deltas: [{ kind: 'prop', value: 'a brass tray' }] });
     assert.ok(!refused.ok && /An anchor declares no changes/.test(refused.error.message), 'an anchor takes no changes, said in words');

@@ -19,7 +19,7 @@ import { remixShot } from '../../../core/pipeline/remix-shot.ts';
 import { runLookBatch, shotRowId } from '../../../core/pipeline/run-look.ts';
 import { openProject } from '../../../core/store/open-project.ts';
 import { listShots } from '../../../core/store/shots-repo.ts';
-import { listTakes } from '../../../core/store/takes-repo.ts';
+import { getTake, listTakes } from '../../../core/store/takes-repo.ts';
 import { writeSmallLook } from '../remote-run/remote-run-helpers.ts';
 
 test('a remix of an anchor survives re-planning; takes go only when a re-plan that drops their shots is asked for', { timeout: 600_000 }, async (t) => {
@@ -39,8 +39,12 @@ test('a remix of an anchor survives re-planning; takes go only when a re-plan th
 
   assert.equal(loaded.look.batch.anchors, 3, 'the sample look plans three anchors');
   await batch({ shotIds: [shotRowId(lookId, 'a3')] });
-  const remix = await remixShot({ project, lookId, shotId: 'a3', deltas: ['scene:steam rising from the cup'], renderer, quality, maxRetries: 0 });
+  const remix = await remixShot({ project, lookId, shotId: 'a3', deltas: ['palette'], renderer, quality, maxRetries: 0, autoApprove: { action: 'gate pass (replan test)' } });
   assert.deepEqual([remix.shotId, remix.created], ['a3-x1', true]);
+  // A headless remix's gate pass is the gate's approval, never a person's (and never refused for lacking one).
+  const remixTake = getTake(project.db, remix.takeId)!;
+  t.diagnostic(`remix ${remix.status} (score ${remix.score.toFixed(2)})`);
+  assert.deepEqual([remixTake.review, remixTake.reviewBy, remixTake.reviewAction], remix.status === 'passed' ? ['approved', 'gate', 'gate pass (replan test)'] : ['pending', null, null], `remix ${remix.status}`);
   const made = takesByShot();
   assert.equal(made.get('a3')!.length, 1, 'the anchor has its take');
   assert.equal(made.get('a3-x1')!.length, 1, 'the remix has its take');
@@ -55,16 +59,22 @@ test('a remix of an anchor survives re-planning; takes go only when a re-plan th
 
   const planBefore = listShots(project.db, lookId).find((r) => r.plan.id === 'a3')!.plan;
   // Another seed keeps the shots (same ids): their takes stay, the rendered ones marked stale.
-  await batch({ shotIds: [], seed: seed + 1 });
+  const reseededRun = await batch({ shotIds: [], seed: seed + 1 });
   const reseeded = takesByShot();
   const a3 = listShots(project.db, lookId).find((r) => r.plan.id === 'a3')!;
-  if (a3.plan.motion !== planBefore.motion || a3.plan.framing !== planBefore.framing) assert.equal(a3.stale, true, 'a3 re-planned under its take: marked stale');
+  assert.notDeepEqual([a3.plan.motion, a3.plan.framing], [planBefore.motion, planBefore.framing], 'this seed re-plans a3 (the checks below need it)');
+  assert.equal(a3.stale, true, 'a3 re-planned under its take: marked stale');
   for (const [id, takes] of made) if (takes.length) assert.deepEqual(reseeded.get(id), takes, `${id}: takes kept by a changed plan`);
   assert.equal(listShots(project.db, lookId).at(-1)!.plan.id, 'a3-x1');
+  // A stale take was made for the old plan: a run never reports it as this plan's clip ("resumed"),
+  // and rendering the shot again makes the new take current and the shot fresh.
+  assert.equal(reseededRun.shots.find((s) => s.rowId === a3.id)!.status, 'skipped', 'a stale take is not resumed');
+  await batch({ shotIds: [a3.id], seed: seed + 1 });
+  assert.equal(listShots(project.db, lookId).find((r) => r.id === a3.id)!.stale, false, 'a3 rendered for the new plan: no longer stale');
 
   // Fewer anchors drops a3 (and so its remix): refused unless asked for, then replaced.
   const kept = takesByShot();
-  await assert.rejects(batch({ shotIds: [], anchors: 2 }), (err: Error) => err instanceof InputError && /would delete 2 takes of 2 shots \(a3, a3-x1\)/.test(err.message) && /--replan/.test(err.message));
+  await assert.rejects(batch({ shotIds: [], anchors: 2 }), (err: Error) => err instanceof InputError && /would delete 3 takes of 2 shots \(a3, a3-x1\)/.test(err.message) && /--replan/.test(err.message));
   assert.deepEqual(takesByShot(), kept, 'a refused re-plan changed nothing');
   await batch({ shotIds: [], anchors: 2, replan: true });
   const replaced = takesByShot();

@@ -19,8 +19,7 @@ import { getModel } from '../../../core/providers/registry.ts';
 import { openProject } from '../../../core/store/open-project.ts';
 import { listShots } from '../../../core/store/shots-repo.ts';
 import { listTakes } from '../../../core/store/takes-repo.ts';
-
-const SAMPLE = new URL('../../../resources/sample-look/look.json', import.meta.url).pathname;
+import { writeSmallLook } from '../remote-run/remote-run-helpers.ts';
 
 function stillClipRenderer(failShot: string): ShotRenderer & { calls: string[] } {
   const calls: string[] = [];
@@ -43,7 +42,9 @@ test('one failing clip is reported and the rest of the batch is delivered', { ti
   t.after(() => rm(dir, { recursive: true, force: true }));
   const project = openProject(join(dir, 'project'), { create: true });
   t.after(() => project.close());
-  const { lookId, loaded } = await importLookFile(project, SAMPLE);
+  // The sample look at the 320x180 draft size: its keyframes, grade and scores cost a sixteenth of
+  // the 1280x720 default's, and batch-level failure handling does not depend on the size.
+  const { lookId, loaded } = await importLookFile(project, writeSmallLook(dir));
   const renderer = stillClipRenderer('a2');
   const result = await runLookBatch({ project, lookId, loaded, renderer, quality: createLookQualityStep(), clips: 8, maxRetries: 0, concurrency: 2 });
 

@@ -79,8 +79,14 @@ test('a small prop added to the anchor passes; a near-black take fails with its 
 });
 
 test('bad --delta values are refused naming the value (exit 2)', async () => {
-  let err = '';
-  const code = await main(['score', anchor, '--reference', lookRef, '--delta', 'palette:#12345'], { out: () => {}, err: (t) => { err += t; }, isTTY: false });
-  assert.equal(code, 2);
-  assert.match(err, /#12345/);
+  // The same parser as `continuity remix`: a motif that names no season is refused, never
+  // recorded as a "holiday" motif nobody declared; a "#" value that is no colour says so, and with
+  // no look there are no named palettes.
+  for (const [bad, why] of [['palette:#12345', /"#12345" is not a colour/], ['palette:teal night', /no named palettes/], ['motif:pumpkins', /season must be one of/], ['camera', /camera motion must be one of/]] as const) {
+    let err = '';
+    const code = await main(['score', anchor, '--reference', lookRef, '--delta', bad], { out: () => {}, err: (t) => { err += t; }, isTTY: false });
+    assert.equal(code, 2, bad);
+    assert.ok(err.includes(JSON.stringify(bad)), err);
+    assert.match(err, why);
+  }
 });

@@ -71,6 +71,7 @@ test('runway gen4.5 variant → aleph2 video_to_video of the anchor clip: keyfra
     assert.equal(first.model, 'aleph2');
     assert.equal(first.remix?.via, 'provider-edit');
     assert.equal(first.remix?.anchorTakeId, 'take-a1');
+    assert.equal(first.remix?.anchorRemoteId, null, 'the clip was uploaded: no remote id was edited');
     assert.equal(again.remoteId, first.remoteId);
     assert.deepEqual(fake.createCounts(), { 'runway-take': 1 });
   } finally { await fake.close(); }

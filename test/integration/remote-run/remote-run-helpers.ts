@@ -25,14 +25,28 @@ export function writeSmallLook(dir: string, batch: Record<string, unknown> = {})
   return path;
 }
 
+/**
+ * What the fake serves: larger than the 320x180 batch, so every take is still scaled (and its
+ * colour converted) by the product's conform, as a real 1280x720 return is, at a quarter of the
+ * pixels the fake would otherwise encode and the run decode.
+ */
+export const SERVED_CLIP = { width: 640, height: 360 };
+
 export async function startFake(): Promise<FakeFal> {
   const fake = await startFakeFal();
   fake.behaviour.pollsBeforeDone = 2;
+  fake.behaviour.clipSize = SERVED_CLIP;
   return fake;
 }
 
+/**
+ * The CLI's job runner waits milliseconds, not seconds, between retries against the loopback fake
+ * (test build only, see test/support/test-switches.ts): what is retried and how often is unchanged.
+ */
+export const FAST_BACKOFF = { CONTINUITY_TEST_BACKOFF_MS: '5:50' };
+
 export function falEnv(fake: FakeFal): Record<string, string> {
-  return { FAL_KEY: 'fake-key-for-tests', CONTINUITY_FAL_BASE_URL: fake.proxyUrl, CONTINUITY_POLL_INTERVAL_MS: '40' };
+  return { FAL_KEY: 'fake-key-for-tests', CONTINUITY_FAL_BASE_URL: fake.proxyUrl, CONTINUITY_POLL_INTERVAL_MS: '40', ...FAST_BACKOFF };
 }
 
 export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }

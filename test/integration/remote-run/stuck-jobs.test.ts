@@ -12,11 +12,14 @@ import { createBudget } from '../../../core/pipeline/budget.ts';
 import { runShot, type AttemptRecord } from '../../../core/pipeline/run-shot.ts';
 import { openProject } from '../../../core/store/open-project.ts';
 import { startFakeFal } from '../../fakes/fake-fal.ts';
+import { useFastBackoff } from '../../support/test-switches.ts';
 import { falRenderer, makeRig, shotContext, shotJob, type FalShotRig } from './fal-shot-rig.ts';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 let rig: FalShotRig;
-before(async () => { rig = await makeRig('records-remote'); });
+// Reconcile backs off eight times before it hands the job to a person: milliseconds against the
+// loopback fake, not the ~90 s a real provider is given. The count of look-ups is unchanged.
+before(async () => { useFastBackoff(); rig = await makeRig('records-remote'); });
 after(() => rig.dispose());
 
 test('a stuck paid job: a rerun does not re-send it; after "resubmit" the next run makes a new take', async () => {

@@ -2,7 +2,7 @@
  * Issue 4 acceptance: a session of 5 shots mixing frame bridges and a flashback (styleReferenceId
  * to shot 1) runs end to end on the local renderer; bridge SSIM is reported for each bridge;
  * regenerating shot 2 marks the shots that continue from it stale (persisted), and an
- * only-stale run re-renders exactly those. Rendered at 320x180 to keep the suite fast.
+ * only-stale run re-renders exactly those. Rendered at 160x90 (sessions take any even size) to keep the suite fast.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ import { getShot } from '../../../core/store/shots-repo.ts';
 import { getTake, listTakes } from '../../../core/store/takes-repo.ts';
 
 const SAMPLE = 'resources/sample-look/look.json';
-const size = { width: 320, height: 180 };
+const size = { width: 160, height: 90 };
 
 async function deps(project: Project, lookId: string) {
   const loaded = await loadProjectLook(project, lookId);

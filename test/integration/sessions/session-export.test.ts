@@ -2,7 +2,7 @@
  * Issue 12 item 9: a 3-shot session (a frame bridge, a strict style match, a flashback to shot 1)
  * exports through `continuity session export` to a valid clip pack in session order: timelines
  * (FCPXML valid against the 1.10 DTD), prompt packs and a manifest whose files all exist.
- * Rendered at 320x180 with no retries to keep the suite fast.
+ * Rendered at 160x90 (sessions take any even size) with no retries to keep the suite fast.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,7 +44,7 @@ test('a 3-shot session (bridge, style match, flashback) exports to a valid pack 
       s = addShot(s, { id: ids[2]!, label: 'flashback', framing: 'medium', motion: 'drift', mode: 'style-match', styleReferenceId: ids[0]! });
       saveSession(project, s);
       const loaded = await loadProjectLook(project, lookId);
-      await runSession({ project, sessionId: s.id, loaded, renderer: createLocalShotRenderer(), quality: createLookQualityStep(), size: { width: 320, height: 180 }, maxRetries: 0 });
+      await runSession({ project, sessionId: s.id, loaded, renderer: createLocalShotRenderer(), quality: createLookQualityStep(), size: { width: 160, height: 90 }, maxRetries: 0 });
     } finally { project.close(); }
 
     const bad = await cli('session', 'export', projDir, '--session', 'alley');

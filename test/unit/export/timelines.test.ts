@@ -37,7 +37,7 @@ test('FCPXML: format, assets with file URLs, spine in order, markers with kind a
   assert.deepEqual(offsets, [['2', '0s'], ['3', '96/24s'], ['4', '192/24s'], ['5', '288/24s'], ['6', '383/24s']]);
   assert.match(x, /<sequence format="r1" duration="479\/24s" tcStart="86400\/24s" tcFormat="NDF">/);
   assert.match(x, /<marker start="0s" duration="1\/24s" value="variant 04 · prop: ceramic mug; palette: teal night · score 0\.74"/);
-  assert.match(x, /value="seasonal 05 · motif: falling leaves · /);
+  assert.match(x, /value="seasonal 05 · autumn motif: falling leaves · /);
   assert.match(x, /value="anchor 01 · no deltas \(anchor look\) · /);
   // Marker notes carry compact JSON (Resolve keeps notes, not custom metadata): kind, shot, deltas, score.
   const notes = [...x.matchAll(/<marker [^>]*note="([^"]*)"/g)].map((m) => JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { kind: string; deltas: unknown[]; score: number | null });

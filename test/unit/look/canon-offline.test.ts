@@ -28,6 +28,8 @@ test('lighting and camera come from the brand kit, props and wardrobe from the b
   assert.ok(canon.setDressing.props.includes('stoneware mug'), canon.setDressing.props.join());
   assert.ok(canon.setDressing.props.includes('brass grinder'));
   assert.ok(canon.setDressing.props.includes('roast bag'), 'product shots are props');
+  const named = draftCanonOffline({ ...look, productShots: [{ path: 'p.png', name: 'products/product-cream.png' }] }, []);
+  assert.ok(named.setDressing.props.includes('product cream') && !named.setDressing.props.some((p) => /\.png/.test(p)), `a file name becomes words: ${named.setDressing.props.join()}`);
   assert.ok(canon.setDressing.backgroundObjects.includes('oak counter'));
   assert.ok(canon.wardrobe.items.includes('linen apron'));
   assert.ok(canon.action.length >= 1 && canon.action.length <= 3);

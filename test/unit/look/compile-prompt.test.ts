@@ -53,3 +53,14 @@ test('banned terms go to the negative prompt only when the model has one', () =>
   assert.equal(noNeg.negativePrompt, '');
   assert.ok(!containsBanned(noNeg.prompt, kit.doNotUse));
 });
+
+test('a shot with its own prompt sends it (do-not-use still applied) and keeps the canon-built one', () => {
+  const canonBuilt = compilePrompt({ canon, shot: shots[0]!, brandKit: look.brandKit, model: LOCAL_ANIMATIC_PROFILE });
+  assert.equal(canonBuilt.canonPrompt, undefined, 'no reference copy when the canon\'s prompt is the one sent');
+  const banned = look.brandKit.doNotUse[0]!;
+  const own = compilePrompt({ canon, shot: { ...shots[0]!, prompt: `A slow drift over the counter, ${banned} nowhere.` }, brandKit: look.brandKit, model: LOCAL_ANIMATIC_PROFILE });
+  assert.match(own.prompt, /^A slow drift over the counter/);
+  assert.ok(!containsBanned(own.prompt, [banned]), `the do-not-use list holds for a person's prompt too: ${own.prompt}`);
+  assert.deepEqual(own.removedTerms, [banned]);
+  assert.equal(own.canonPrompt, canonBuilt.prompt);
+});

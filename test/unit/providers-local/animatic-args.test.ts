@@ -40,13 +40,22 @@ test('graph: each still converted once to BT.709 4:2:0 and looped; perspective c
 
 test('graph: the end image fades in by frame numbers before the camera; particles scroll after it', () => {
   const f = animaticFilter({ ...base, end: '/t/end.png', particles: '/t/p.png', particleTravelPx: 62 });
-  assert.match(f, /\[1:v\]scale=[^;]*format=yuva420p,loop=loop=95:size=1:start=0,[^;]*,fade=t=in:s=58:n=38:alpha=1\[e\]/);
-  // Blended only from the fade's first frame on (before it the end image is fully transparent).
-  assert.match(f, /\[s0\]\[e\]overlay=format=yuv420:enable='gte\(n,58\)'\[mix\];\[mix\]perspective=/);
+  // The end stream is only the fade's 38 frames, stamped from frame 58 on: nothing is faded or
+  // blended before the end image can show (overlay passes those frames through).
+  assert.match(f, /\[1:v\]scale=[^;]*format=yuva420p,loop=loop=37:size=1:start=0,[^;]*,fade=t=in:s=0:n=38:alpha=1,setpts=PTS\+58\/\(24\*TB\)\[e\]/);
+  assert.match(f, /\[s0\]\[e\]overlay=format=yuv420:eof_action=repeat\[mix\];\[mix\]perspective=/);
   assert.match(f, /\[cam\]\[pt\]overlay=x=0:y=-\(h-H\)\+62\*n\/95:eval=frame:format=yuv420\[fx\]/);
   assert.equal(f.match(/perspective=/g)?.length, 1, 'one camera pass serves start and end');
   const args = animaticArgs({ ...base, end: '/t/end.png', particles: '/t/p.png' }, '/o.mp4');
   assert.equal(args.filter((a) => a === '-i').length, 3);
+});
+
+test('raw stills are read as rawvideo of their own size and pixel format (no image decode)', () => {
+  const args = animaticArgs({ ...base, base: { path: '/t/start.rgb', pixFmt: 'rgb24', width: 320, height: 180 } }, '/o.mp4');
+  assert.equal(after(args, '-f'), 'rawvideo');
+  assert.equal(after(args, '-pix_fmt'), 'rgb24');
+  assert.equal(after(args, '-video_size'), '320x180');
+  assert.equal(after(args, '-i'), 'file:/t/start.rgb');
 });
 
 test('h264 args without a comment carry no -metadata', () => {

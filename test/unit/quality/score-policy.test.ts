@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { thresholdsFor } from '../../../core/quality/thresholds.ts';
 import { scoreMetrics, subScore, type TakeMetrics } from '../../../core/quality/score-metrics.ts';
 import { rocAuc } from '../../../core/quality/roc-auc.ts';
+import { cosineSimilarity } from '../../../core/quality/cosine.ts';
 import type { Delta } from '../../../core/domain/shot.ts';
 
 const NONE: TakeMetrics = { chromaticityDistance: null, abHistogramDistance: null, paletteDeltaE: null, histogramDistance: null, targetPaletteDeltaE: null, anchorStructure: null, bridgeSsim: null, flicker: null, lumaStep: null, drift: null, meanLightness: null, motion: null, semantic: null, identityDistance: null };
@@ -85,4 +86,11 @@ test('rocAuc is the Mann–Whitney probability with ties counted half', () => {
   assert.equal(rocAuc([{ score: 0.1, positive: true }, { score: 0.9, positive: false }]), 0);
   assert.equal(rocAuc([{ score: 0.5, positive: true }, { score: 0.5, positive: false }]), 0.5);
   assert.throws(() => rocAuc([{ score: 1, positive: true }]), /positives and negatives/);
+});
+
+test('cosineSimilarity (semantic metric and identity calibration): direction only, 0 for a zero vector', () => {
+  assert.equal(cosineSimilarity([1, 2, 3], [2, 4, 6]), 1);
+  assert.equal(cosineSimilarity([1, 0], [0, 5]), 0);
+  assert.ok(Math.abs(cosineSimilarity(new Float32Array([1, 1]), [1, 0]) - Math.SQRT1_2) < 1e-6);
+  assert.equal(cosineSimilarity([0, 0], [1, 1]), 0, 'no direction: 0, never NaN');
 });

@@ -55,3 +55,16 @@ test('the test switches let loopback fakes poll faster', () => {
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { fal: 1, replicate: 1, runway: 1, google: 1, openai: 1, unknown: 1 });
 });
+
+const BACKOFF = `
+  const { testSwitches } = await import('./core/runtime/test-switches.ts');
+  console.log(JSON.stringify(testSwitches()?.backoff ?? null));`;
+
+test('CONTINUITY_TEST_BACKOFF_MS shortens the runner\'s default backoff only with the test switches installed', () => {
+  const normal = child(BACKOFF, { CONTINUITY_TEST_BACKOFF_MS: '5:20' }, false);
+  assert.equal(normal.status, 0, normal.stderr);
+  assert.equal(JSON.parse(normal.stdout), null, 'a normal run keeps the product\'s backoff');
+  const tested = child(BACKOFF, { CONTINUITY_TEST_BACKOFF_MS: '5:20' }, true);
+  assert.equal(tested.status, 0, tested.stderr);
+  assert.deepEqual(JSON.parse(tested.stdout), { baseMs: 5, capMs: 20 });
+});
