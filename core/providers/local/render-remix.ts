@@ -22,7 +22,7 @@ import { runFfmpeg } from '../../media/run-ffmpeg.ts';
 import { type CameraPath, alwaysVisible, cameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
-import { choosePaletteStrength, paletteToward } from './palette-toward.ts';
+import { choosePaletteTransform } from './palette-toward.ts';
 import { remixArgs, type RemixGraph } from './remix-args.ts';
 import { buildRemixLayers } from './remix-layers.ts';
 
@@ -121,12 +121,11 @@ export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
       const sample = base.kind === 'clip'
         ? await decodeFrames(o.anchorClip, { count: 8, maxWidth: 320, signal: o.signal })
         : [await loadRaw(layerPlate)];
-      const transform = paletteToward(sample, palette.targetHex);
-      const chosen = choosePaletteStrength(sample, transform, palette.targetHex);
-      const lutData = bakeLut(transform, { strength: chosen.strength, title: `palette delta: ${palette.label}` });
+      const chosen = choosePaletteTransform(sample, palette.targetHex);
+      const lutData = bakeLut(chosen.transform, { strength: chosen.strength, title: `palette delta: ${palette.label}` });
       lut = join(work, 'palette.cube');
       await writeFile(lut, formatCube(lutData));
-      notes.push(`palette "${palette.label}" as one colour transform toward ${palette.targetHex.join(' ')} (Lab mean/spread at strength ${chosen.strength}: palette ΔE2000 to them ${chosen.before.toFixed(1)} → ${chosen.after.toFixed(1)} on the sampled frames)`);
+      notes.push(`palette "${palette.label}" as one colour transform toward ${palette.targetHex.join(' ')} (${chosen.fit}, strength ${chosen.strength}: ΔE2000 of the dominant colours to them ${chosen.before.toFixed(1)} → ${chosen.after.toFixed(1)} on ${base.kind === 'clip' ? '8 frames of the anchor clip' : 'the reframed still'})`);
     }
     if (built.notRendered.length) return { path: null, frames, camera, notes, notRendered: built.notRendered, previz: true };
     if (o.signal?.aborted) throw new CanceledError('local remix canceled');
