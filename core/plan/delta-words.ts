@@ -18,11 +18,16 @@ export function wordsFromFileName(text: string): string {
   return words || t;
 }
 
+/** Text without its repeated `KIND:` prefixes ("prop: prop: a tray" → "a tray"), trimmed. */
+function withoutKindPrefixes(text: string): string {
+  let v = text.trim();
+  while (KIND_PREFIX.test(v)) v = v.replace(KIND_PREFIX, '');
+  return v;
+}
+
 /** A typed delta value without repeated `KIND:` prefixes, file names turned into words. */
 export function deltaValueWords(value: string): string {
-  let v = value.trim();
-  while (KIND_PREFIX.test(v)) v = v.replace(KIND_PREFIX, '');
-  return wordsFromFileName(v);
+  return wordsFromFileName(withoutKindPrefixes(value));
 }
 
 const SEASON_PREFIX = /^\s*(spring|summer|autumn|winter|holiday)\s*(?:(?:motif|prop)\b\s*:?|:)\s*/i;
@@ -32,9 +37,7 @@ const SEASON_PREFIX = /^\s*(spring|summer|autumn|winter|holiday)\s*(?:(?:motif|p
  * tray" (so "kind: label" never reads "prop: prop: …"); a label that is only the kind keeps it.
  */
 export function labelWithoutKind(d: Pick<Delta, 'label'>): string {
-  let v = d.label.trim();
-  while (KIND_PREFIX.test(v)) v = v.replace(KIND_PREFIX, '');
-  return v || d.label.trim();
+  return withoutKindPrefixes(d.label) || d.label.trim();
 }
 
 /**

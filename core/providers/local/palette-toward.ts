@@ -27,6 +27,18 @@ const AB_GAIN: [number, number] = [0.5, 1.6];
 const clamp = (x: number, [lo, hi]: [number, number]) => Math.min(hi, Math.max(lo, x));
 const CHANNELS = ['L', 'a', 'b'] as const;
 
+interface ChannelFit { mx: number; my: number; gain: number }
+
+/** Per-channel Lab fits (source mean → target mean, gain about it) as one diagonal transform. */
+function diagonalLab(fit: readonly ChannelFit[]): ColorTransform {
+  return {
+    version: 1, method: 'reinhard', space: 'lab',
+    sourceMean: fit.map((f) => f.mx) as [number, number, number],
+    referenceMean: fit.map((f) => f.my) as [number, number, number],
+    matrix: [fit[0]!.gain, 0, 0, 0, fit[1]!.gain, 0, 0, 0, fit[2]!.gain],
+  };
+}
+
 function declaredLabs(targetHex: readonly string[]): Lab[] {
   if (targetHex.length === 0) throw new InputError('a palette delta needs at least one declared colour (targetHex)', 'targetHex', targetHex);
   return targetHex.map(hexToLab);
@@ -98,12 +110,7 @@ export function paletteToward(frames: RawImage | readonly RawImage[], targetHex:
     const gain = vx < 0.25 ? 1 : clamp(cov / vx, c === 0 ? L_GAIN : AB_GAIN);
     return { mx, my, gain };
   });
-  return {
-    version: 1, method: 'reinhard', space: 'lab',
-    sourceMean: fit.map((f) => f.mx) as [number, number, number],
-    referenceMean: fit.map((f) => f.my) as [number, number, number],
-    matrix: [fit[0]!.gain, 0, 0, 0, fit[1]!.gain, 0, 0, 0, fit[2]!.gain],
-  };
+  return diagonalLab(fit);
 }
 
 /**
@@ -126,12 +133,7 @@ export function paletteStatsToward(frames: RawImage | readonly RawImage[], targe
     // A flat channel in the source carries no contrast to rescale: shift only.
     return { mx: s.mean, my: t.mean, gain: s.sd < 0.5 ? 1 : clamp(t.sd / s.sd, c === 0 ? L_GAIN : AB_GAIN) };
   });
-  return {
-    version: 1, method: 'reinhard', space: 'lab',
-    sourceMean: fit.map((f) => f.mx) as [number, number, number],
-    referenceMean: fit.map((f) => f.my) as [number, number, number],
-    matrix: [fit[0]!.gain, 0, 0, 0, fit[1]!.gain, 0, 0, 0, fit[2]!.gain],
-  };
+  return diagonalLab(fit);
 }
 
 const CANDIDATES = [
