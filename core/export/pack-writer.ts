@@ -8,6 +8,7 @@
 import { constants } from 'node:fs';
 import { copyFile, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { rememberProbeOfCopy } from '../media/probe.ts';
 import { fsyncDir } from '../store/atomic-write.ts';
 import { hashFile } from './hash-file.ts';
 import { assertNoSymlinks, resolveInside } from './safe-path.ts';
@@ -62,6 +63,8 @@ export class PackWriter {
     await copyFile(src, full, constants.COPYFILE_EXCL);
     const handle = await open(full, 'r+');
     try { await handle.sync(); } finally { await handle.close(); }
+    // A delivered clip is the probed source's bytes: checks of the pack need no new ffprobe.
+    await rememberProbeOfCopy(src, full);
   }
 
   /** Every file written so far, hashed from disk and sorted by path (the manifest's list). */

@@ -187,11 +187,31 @@ export async function probe(path: string, options: ProbeOptions = {}): Promise<P
 /** `probe` plus the sorted presentation time of every video frame (for time → frame lookups). */
 export async function probeDetailed(path: string, options: ProbeOptions = {}): Promise<DetailedProbe> {
   await assertInputFile(path, 'video');
-  // The same file is probed by conform, grade, scoring and export in turn; an ffprobe start costs
-  // about 0.35 s of CPU here. Remembered by identity and change time: any rewrite is probed anew.
+  // The same bytes are probed by conform, grade, scoring and export in turn, under a temp name,
+  // its final name and the asset store's copy; an ffprobe start costs 0.2–0.35 s of CPU here.
+  // Remembered by file identity (see fileIdentity): any rewrite is probed anew.
   const key = await fileIdentity(path);
   const hit = key ? remembered.get(key) : undefined;
-  if (hit) return { result: { ...hit.result }, frameTimes: [...hit.frameTimes] };
+  if (hit) return copyOf(hit);
+  // Two shots probing the same anchor at once share one ffprobe. If that one was canceled by
+  // its caller's signal (one row canceled), this caller, not canceled, probes for itself.
+  const running = key ? inFlight.get(key) : undefined;
+  if (running) {
+    const shared = await running.catch(() => null);
+    if (shared) return copyOf(shared);
+  }
+  const work = runProbe(path, options);
+  if (key) inFlight.set(key, work);
+  try {
+    const detailed = await work;
+    if (key) remember(key, detailed);
+    return copyOf(detailed);
+  } finally {
+    if (key) inFlight.delete(key);
+  }
+}
+
+async function runProbe(path: string, options: ProbeOptions): Promise<DetailedProbe> {
   let stdout: Buffer;
   try {
     ({ stdout } = await runFfmpeg(probeArgs(path), { binary: 'ffprobe', signal: options.signal, timeoutMs: options.timeoutMs ?? 60_000, subject: path, maxStdoutBytes: 256 * 1024 * 1024 }));
@@ -201,21 +221,41 @@ export async function probeDetailed(path: string, options: ProbeOptions = {}): P
     }
     throw err;
   }
-  const detailed = parseProbeDetailed(stdout.toString('utf8'), path);
-  if (key) {
-    if (remembered.size >= KEPT_PROBES) remembered.delete(remembered.keys().next().value!);
-    remembered.set(key, { result: { ...detailed.result }, frameTimes: [...detailed.frameTimes] });
-  }
-  return detailed;
+  return parseProbeDetailed(stdout.toString('utf8'), path);
+}
+
+/**
+ * `copy` was just made byte for byte from `source` (a copy into the asset store or a pack): what
+ * is known of the source's bytes is known of the copy's, so no ffprobe runs for it. Nothing
+ * happens when the source was never probed or has changed since.
+ */
+export async function rememberProbeOfCopy(source: string, copy: string): Promise<void> {
+  const from = await fileIdentity(source);
+  const known = from ? remembered.get(from) : undefined;
+  if (!known) return;
+  const to = await fileIdentity(copy);
+  if (to) remember(to, known);
 }
 
 const KEPT_PROBES = 256;
 const remembered = new Map<string, DetailedProbe>();
+const inFlight = new Map<string, Promise<DetailedProbe>>();
 
-/** Path plus device, inode, size and modification/change times (ns): what a rewrite changes. */
+const copyOf = (d: DetailedProbe): DetailedProbe => ({ result: { ...d.result }, frameTimes: [...d.frameTimes] });
+
+function remember(key: string, d: DetailedProbe): void {
+  if (remembered.size >= KEPT_PROBES) remembered.delete(remembered.keys().next().value!);
+  remembered.set(key, copyOf(d));
+}
+
+/**
+ * Device, inode, size and modification time (ns): what any rewrite changes. Not the path and not
+ * the change time, which a rename alters (a conform's temp output renamed into place is the same
+ * bytes); a file replaced under the same name is a new inode or a new mtime.
+ */
 async function fileIdentity(path: string): Promise<string | null> {
   try {
     const st = await stat(path, { bigint: true });
-    return `${path}\0${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
   } catch { return null; }
 }

@@ -3,6 +3,7 @@
  * with the full prompt pack. The work files can then be deleted: the project holds everything.
  */
 import type { PromptPack } from '../domain/prompt-pack.ts';
+import { rememberProbeOfCopy } from '../media/probe.ts';
 import { recordAsset, type AssetKind } from '../store/assets-repo.ts';
 import type { Project } from '../store/open-project.ts';
 import { getTake, insertTake, setTakeScores, updateTake } from '../store/takes-repo.ts';
@@ -11,6 +12,7 @@ import { takePack } from './take-pack.ts';
 
 async function put(project: Project, path: string, ext: string, kind: AssetKind) {
   const ref = await project.assets.putFile(path, { ext });
+  if (kind === 'video') await rememberProbeOfCopy(path, ref.path);
   recordAsset(project.db, ref, kind);
   return ref;
 }

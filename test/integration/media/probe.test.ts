@@ -1,8 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { probe } from '../../../core/media/probe.ts';
+import { probe, rememberProbeOfCopy } from '../../../core/media/probe.ts';
+import { resetFfmpegResolution, resolveFfmpeg } from '../../../core/media/ffmpeg-path.ts';
 import { InputError } from '../../../core/domain/errors.ts';
 import { makeClip, makeTempDir, makeTextFile, makeTruncatedCopy } from '../../helpers/make-clips.ts';
 
@@ -77,4 +78,44 @@ test('a file rewritten in place is probed anew (probes are remembered only while
   assert.deepEqual([again.width, again.height, again.frameCount], [64, 36, 12]);
   await writeFile(a, 'not a video any more');
   await assert.rejects(probe(a), InputError);
+});
+
+test('the same bytes are not probed twice: renamed into place, copied by us, or probed by two callers at once', async () => {
+  // A wrapper ffprobe that counts its starts (the real one does the work).
+  const real = resolveFfmpeg().ffprobe;
+  const count = join(dir, 'ffprobe-starts.txt');
+  const wrapper = join(dir, 'counting-ffprobe');
+  await writeFile(count, '');
+  await writeFile(wrapper, `#!/bin/sh\necho x >> '${count}'\nexec '${real}' "$@"\n`);
+  await chmod(wrapper, 0o755);
+  const before = process.env.FFPROBE_PATH;
+  process.env.FFPROBE_PATH = wrapper;
+  resetFfmpegResolution();
+  const starts = async () => (await readFile(count, 'utf8')).split('\n').filter(Boolean).length;
+  try {
+    const partial = await makeClip(dir, { width: 96, height: 54, fps: 12, seconds: 1 });
+    const first = await probe(partial);
+    assert.equal(await starts(), 1);
+    const final = join(dir, 'renamed-into-place.mp4');
+    await rename(partial, final);
+    assert.deepEqual(await probe(final), first, 'a rename keeps the bytes: remembered');
+    const copy = join(dir, 'copied.mp4');
+    await copyFile(final, copy);
+    await rememberProbeOfCopy(final, copy);
+    assert.deepEqual(await probe(copy), first, 'a copy we made: remembered');
+    assert.equal(await starts(), 1, 'no ffprobe for the renamed file or the copy');
+    const other = await makeClip(dir, { width: 64, height: 36, fps: 24, seconds: 0.5 });
+    const [x, y] = await Promise.all([probe(other), probe(other)]);
+    assert.deepEqual(x, y);
+    assert.equal(await starts(), 2, 'two callers at once share one ffprobe');
+    const unknown = join(dir, 'copied-unprobed.mp4');
+    await copyFile(other, unknown);
+    await writeFile(other, 'rewritten');
+    await rememberProbeOfCopy(other, unknown); // the source changed since its probe: nothing carried
+    assert.equal((await probe(unknown)).width, 64);
+    assert.equal(await starts(), 3, 'a copy of a changed source is probed');
+  } finally {
+    if (before === undefined) delete process.env.FFPROBE_PATH; else process.env.FFPROBE_PATH = before;
+    resetFfmpegResolution();
+  }
 });
