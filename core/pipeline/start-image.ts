@@ -104,9 +104,11 @@ export async function prepareStartImage(req: StartImageRequest): Promise<StartIm
         : 'the shot names no character reference'}; made a style keyframe instead` : undefined;
       const source = character ? character.path : req.styleSource ?? referenceForFraming(req.assets, framing).path;
       // A reframe of an approved look reference is on-look by definition: it is the colour target
-      // itself. A frame from elsewhere (a take, a character photo) is moved toward the look's colour
-      // anchor at the shot's style strength, and judged against that anchor.
-      const fromLookReference = !identity && !req.styleSource;
+      // itself, whether the framing picked it (a matrix shot) or a session named it as its style
+      // source (a session's primary style reference is look reference #1 by default). A frame from
+      // elsewhere (a take, a character photo, a product) is moved toward the look's colour anchor
+      // at the shot's style strength, and judged against that anchor.
+      const fromLookReference = !identity && (!req.styleSource || req.assets.colourReferences.includes(req.styleSource));
       const out = join(req.workDir, `${name}-keyframe.png`);
       const kind = identity ? 'identity' : 'style';
       // The model itself takes the references in native-reference: a paid keyframe would be wasted.

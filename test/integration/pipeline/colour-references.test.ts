@@ -51,6 +51,18 @@ test('keyframes and bridges are scored against approved look images, never their
     const start = await prepareStartImage({ ...common, shot: s, mechanism });
     assertLookImages(start.colourReferences, [start.path], mechanism);
   }
+  // A session naming a look reference as its style source: that reference is the colour target
+  // (a reframe of it is on-look by definition, as in the matrix), not moved toward another image.
+  const set = assets.colourReferences[0]!;
+  const named = await prepareStartImage({ ...common, shot: shot('wide'), mechanism: 'style-keyframe', styleSource: set });
+  assert.deepEqual(named.colourReferences, [set], 'a style source that is a look colour reference is its own colour target');
+  assert.match(named.note, /reframe/);
+  assert.doesNotMatch(named.note, /colour transferred/, 'no colour move toward another image');
+  // A frame of a take as the style source is moved toward, and judged against, the look's anchor.
+  const takeFrame = await makeImage(dir, { width: 160, height: 90, color: '#203040', name: 'take-frame.png' });
+  const fromTake = await prepareStartImage({ ...common, shot: shot('wide'), mechanism: 'style-keyframe', styleSource: takeFrame });
+  assert.deepEqual(fromTake.colourReferences, [assets.colourAnchor]);
+  assertLookImages(fromTake.colourReferences, [fromTake.path, takeFrame], 'style keyframe from a take frame');
   const bridge = await prepareStartImage({ ...common, shot: shot('wide'), mechanism: 'frame-bridge', previousClip: previous });
   assertLookImages(bridge.colourReferences, [bridge.path, previous], 'frame-bridge');
 });
