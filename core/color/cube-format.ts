@@ -45,34 +45,39 @@ export function parseCube(text: string, source = '.cube'): Lut3D {
     const at = idx + 1;
     const line = rawLine.trim();
     if (!line || line.startsWith('#')) return;
-    const [word = '', ...rest] = line.split(/\s+/);
-    if (/^[A-Za-z_]/.test(word)) {
-      if (data && count > 0) fail(at, `keyword ${word} after the LUT data started`, word);
-      switch (word) {
-        case 'TITLE': title = /^TITLE\s+"?(.*?)"?\s*$/.exec(line)?.[1] ?? ''; return;
-        case 'LUT_3D_SIZE': {
-          const n = Number(rest[0]);
-          if (rest.length !== 1 || !Number.isInteger(n) || n < 2 || n > 256) fail(at, `LUT_3D_SIZE must be a whole number from 2 to 256, got ${JSON.stringify(rest.join(' '))}`, rest.join(' '));
-          if (size) fail(at, 'LUT_3D_SIZE given twice', n);
-          size = n; data = new Float32Array(n * n * n * 3); return;
-        }
-        case 'LUT_1D_SIZE': fail(at, '1-D LUTs are not supported: export a 3-D LUT (LUT_3D_SIZE)', word); return;
-        case 'DOMAIN_MIN': lo = triple(rest, at, 'DOMAIN_MIN'); return;
-        case 'DOMAIN_MAX': hi = triple(rest, at, 'DOMAIN_MAX'); return;
-        case 'LUT_3D_INPUT_RANGE': {
-          const [a, b] = rest.map(Number);
-          if (rest.length !== 2 || !Number.isFinite(a) || !Number.isFinite(b)) fail(at, `LUT_3D_INPUT_RANGE needs two numbers, got ${JSON.stringify(rest.join(' '))}`, rest.join(' '));
-          lo = [a!, a!, a!]; hi = [b!, b!, b!]; return;
-        }
-        // Vendor keywords (LUT_1D_INPUT_RANGE, comments without "#", …) carry nothing for a 3-D LUT.
-        default: return;
-      }
+    // Data lines are 35,937 of a 33-point LUT's lines: split once, no keyword work for them.
+    if (!/^[A-Za-z_]/.test(line)) {
+      if (!data) fail(at, 'LUT data before LUT_3D_SIZE', line);
+      const parts = line.split(/\s+/);
+      const r = Number(parts[0]), g = Number(parts[1]), b = Number(parts[2]);
+      if (parts.length !== 3 || !Number.isFinite(r) || !Number.isFinite(g) || !Number.isFinite(b)) triple(parts, at, 'a LUT entry');
+      if (count * 3 >= data!.length) fail(at, `more than ${size}³ = ${size ** 3} entries`, line);
+      const i = count * 3;
+      data![i] = r; data![i + 1] = g; data![i + 2] = b;
+      count++;
+      return;
     }
-    if (!data) fail(at, 'LUT data before LUT_3D_SIZE', line);
-    const v = triple(line.split(/\s+/), at, 'a LUT entry');
-    if (count * 3 >= data!.length) fail(at, `more than ${size}³ = ${size ** 3} entries`, line);
-    data!.set(v, count * 3);
-    count++;
+    const [word = '', ...rest] = line.split(/\s+/);
+    if (data && count > 0) fail(at, `keyword ${word} after the LUT data started`, word);
+    switch (word) {
+      case 'TITLE': title = /^TITLE\s+"?(.*?)"?\s*$/.exec(line)?.[1] ?? ''; return;
+      case 'LUT_3D_SIZE': {
+        const n = Number(rest[0]);
+        if (rest.length !== 1 || !Number.isInteger(n) || n < 2 || n > 256) fail(at, `LUT_3D_SIZE must be a whole number from 2 to 256, got ${JSON.stringify(rest.join(' '))}`, rest.join(' '));
+        if (size) fail(at, 'LUT_3D_SIZE given twice', n);
+        size = n; data = new Float32Array(n * n * n * 3); return;
+      }
+      case 'LUT_1D_SIZE': fail(at, '1-D LUTs are not supported: export a 3-D LUT (LUT_3D_SIZE)', word); return;
+      case 'DOMAIN_MIN': lo = triple(rest, at, 'DOMAIN_MIN'); return;
+      case 'DOMAIN_MAX': hi = triple(rest, at, 'DOMAIN_MAX'); return;
+      case 'LUT_3D_INPUT_RANGE': {
+        const [a, b] = rest.map(Number);
+        if (rest.length !== 2 || !Number.isFinite(a) || !Number.isFinite(b)) fail(at, `LUT_3D_INPUT_RANGE needs two numbers, got ${JSON.stringify(rest.join(' '))}`, rest.join(' '));
+        lo = [a!, a!, a!]; hi = [b!, b!, b!]; return;
+      }
+      // Vendor keywords (LUT_1D_INPUT_RANGE, comments without "#", …) carry nothing for a 3-D LUT.
+      default: return;
+    }
   });
   if (!data) fail(lines.length, 'no LUT_3D_SIZE line: not a 3-D .cube LUT');
   if (count !== size ** 3) fail(lines.length, `expected ${size}³ = ${size ** 3} entries, found ${count}`, count);
