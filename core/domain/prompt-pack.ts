@@ -96,7 +96,11 @@ export const PromptPackSchema = z.object({
   fps: z.number().positive(),
   estimatedCostUsd: z.number().min(0),
   take: TakeRecordSchema.optional(),
-  grade: z.object({ method: z.string(), strength: z.number(), lutSha256: sha256 }).optional(),
+  grade: z.object({
+    method: z.string(), strength: z.number(), lutSha256: sha256,
+    /** The approved look images the clip was graded toward and scored against (its colour target). */
+    toward: z.array(z.object({ role: z.string(), sha256 })).optional(),
+  }).optional(),
   quality: z.object({
     score: z.number().min(0).max(1),
     pass: z.boolean(),

@@ -73,6 +73,8 @@ export interface AttemptRecord {
   start: StartImage;
   render: RenderResult;
   grade: GradeOutcome;
+  /** The approved look images graded toward and scored against (start.colourReferences, by hash). */
+  colourTarget: Array<{ role: string; sha256: string }>;
   quality: ScoreOutcome;
   startedAt: string;
   finishedAt: string;
@@ -250,11 +252,20 @@ async function attemptOnce(job: ShotJob, cx: ShotRunContext, p: AttemptParams, s
     // The mechanism the start image actually served (an identity keyframe without its character
     // reference is a style keyframe), with the reason when it differs from the one chosen.
     takeId, shotId: shot.id, attempt: p.attempt, mechanism: start.mechanism, alsoUsed: p.alsoUsed, mechanismWhy: start.why ?? p.why,
-    seedSent, keyframeSeed: p.keyframeSeed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade, quality, startedAt, finishedAt: new Date().toISOString(),
+    seedSent, keyframeSeed: p.keyframeSeed, styleStrength: p.styleStrength, change: p.change ?? null, start, render, grade,
+    colourTarget: colourTargetOf(cx.assets, start.colourReferences), quality, startedAt, finishedAt: new Date().toISOString(),
   };
   await cx.record(record);
   progress('done', 1);
   return record;
+}
+
+/** Colour reference paths as the look images they are (they are always approved look images). */
+function colourTargetOf(assets: LookAssets, paths: readonly string[]): Array<{ role: string; sha256: string }> {
+  return paths.flatMap((path) => {
+    const image = assets.references.find((r) => r.path === path);
+    return image ? [{ role: image.role, sha256: image.sha256 }] : [];
+  });
 }
 
 /** Native references for a render request: most important role first, with what the take records. */

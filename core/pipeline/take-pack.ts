@@ -35,7 +35,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       previz: a.render.previz,
       ...(a.render.remix ? { remix: a.render.remix } : {}),
     },
-    grade: { method: a.grade.method, strength: a.grade.strength, lutSha256: hashes.lut },
+    grade: { method: a.grade.method, strength: a.grade.strength, lutSha256: hashes.lut, toward: a.colourTarget },
     quality: {
       score: a.quality.score, pass: a.quality.pass, metrics: a.quality.metrics, reasons: a.quality.reasons, attempts: a.attempt,
       ...(a.quality.thresholds ? { thresholds: a.quality.thresholds } : {}), ...(a.quality.notes ? { notes: a.quality.notes } : {}),

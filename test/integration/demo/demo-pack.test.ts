@@ -65,6 +65,13 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     assert.ok(pack.take, `${f} records its take`);
     assert.equal(pack.take.previz, true, 'local renders are labelled previz');
     assert.ok(pack.quality && pack.grade, `${f} records grade and score`);
+    // What the clip was graded toward and scored against: approved look images, never its own start.
+    const lookImages = new Set(pack.references.filter((r) => r.role !== 'keyframe' && r.role !== 'bridge-frame').map((r) => r.sha256));
+    assert.ok(pack.grade.toward?.length, `${f} names its colour target`);
+    for (const t of pack.grade.toward!) {
+      assert.ok(lookImages.has(t.sha256), `${f}: colour target ${t.role} ${t.sha256.slice(0, 8)} is one of the look's images`);
+      assert.ok(!pack.take.inputs.some((i) => i.sha256 === t.sha256), `${f}: not scored against its own start image`);
+    }
     // Issue 12 item 8: a headless run's approval is the gate's, says so, and says when and by which run.
     assert.equal(pack.review?.verdict, 'approved', `${f} is delivered, so approved`);
     assert.equal(pack.review.approvedBy, 'gate', `${f}: approved by the gate, never recorded as a person's approval`);
