@@ -21,7 +21,7 @@ import { lookHandlers } from './handlers/look-handlers.ts';
 import { referenceHandlers } from './handlers/reference-handlers.ts';
 import { canonPlanHandlers } from './handlers/canon-plan-handlers.ts';
 import { runHandlers, type RunRegistry } from './handlers/run-handlers.ts';
-import { reviewHandlers } from './handlers/review-handlers.ts';
+import { reviewHandlers, thumbnailsSettled } from './handlers/review-handlers.ts';
 import { exportHandlers } from './handlers/export-handlers.ts';
 import { sessionHandlers } from './handlers/session-handlers.ts';
 import { stuckJobHandlers } from './handlers/stuck-job-handlers.ts';
@@ -100,6 +100,7 @@ export function createStudio(opts: CreateStudioOptions): Studio {
     runningJobs: () => runs.activeCount(),
     async close() {
       await runs.cancelAll();
+      await thumbnailsSettled();
       ctx.open?.close();
       ctx.open = null;
     },

@@ -12,6 +12,7 @@ import { listLooks } from '../../store/looks-repo.ts';
 import type { Handlers } from '../dispatch.ts';
 import { readJson, writeJsonAtomic } from '../settings-store.ts';
 import type { StudioContext } from '../studio-context.ts';
+import { thumbnailsSettled } from './review-handlers.ts';
 import type { ProjectSummary } from '../types.ts';
 
 type Group = Pick<Handlers, 'projects.list' | 'projects.recent' | 'projects.current' | 'projects.create' | 'projects.open' | 'projects.close'>;
@@ -37,6 +38,7 @@ export function projectHandlers(ctx: StudioContext, stopRuns: () => Promise<void
 
   const openAt = async (dir: string, create: boolean, name?: string): Promise<ProjectSummary> => {
     await stopRuns();
+    await thumbnailsSettled();
     ctx.open?.close();
     ctx.open = null;
     const project = openProject(dir, { create });
@@ -71,6 +73,7 @@ export function projectHandlers(ctx: StudioContext, stopRuns: () => Promise<void
     'projects.open': async ({ dir }) => openAt(resolve(dir), false),
     'projects.close': async () => {
       await stopRuns();
+      await thumbnailsSettled();
       ctx.open?.close();
       ctx.open = null;
       return null;

@@ -22,13 +22,23 @@ type Group = Pick<Handlers, 'takes.list' | 'review.setVerdict' | 'review.stats'>
 
 const log = createLogger('api');
 const pending = new Set<string>();
+const working = new Set<Promise<void>>();
+
+/**
+ * Wait for thumbnails being made. A project is closed (studio close, project switch) only after
+ * them: one ffmpeg each, well under a second, and otherwise they would go on writing into a closed
+ * project's store, or into a folder deleted under them.
+ */
+export async function thumbnailsSettled(): Promise<void> {
+  await Promise.allSettled([...working]);
+}
 
 /** Make the take's thumbnail in the background; emits shot-updated when it lands. */
 export function ensureThumbnail(ctx: StudioContext, project: Project, take: TakeRow, lookId: string): void {
   const sha = take.gradedSha256 ?? take.outputSha256;
   if (!sha || pending.has(take.id) || getSetting(project.db, `thumb:${take.id}`)) return;
   pending.add(take.id);
-  void (async () => {
+  const work = (async () => {
     const dir = await mkdtemp(join(tmpdir(), 'continuity-thumb-'));
     try {
       const out = join(dir, 'thumb.png');
@@ -45,6 +55,8 @@ export function ensureThumbnail(ctx: StudioContext, project: Project, take: Take
       await rm(dir, { recursive: true, force: true });
     }
   })();
+  working.add(work);
+  void work.finally(() => working.delete(work));
 }
 
 export function reviewHandlers(ctx: StudioContext): Group {
