@@ -193,8 +193,8 @@ export async function probeDetailed(path: string, options: ProbeOptions = {}): P
   const key = await fileIdentity(path);
   const hit = key ? remembered.get(key) : undefined;
   if (hit) return copyOf(hit);
-  // Two shots probing the same anchor at once share one ffprobe. If that one was canceled by
-  // its caller's signal (one row canceled), this caller, not canceled, probes for itself.
+  // Two shots probing the same anchor at once share one ffprobe. If that one failed (its caller
+  // canceled it, say: one row canceled), this caller probes for itself and gets its own answer.
   const running = key ? inFlight.get(key) : undefined;
   if (running) {
     const shared = await running.catch(() => null);

@@ -12,7 +12,7 @@ import { listLooks } from '../../store/looks-repo.ts';
 import type { Handlers } from '../dispatch.ts';
 import { readJson, writeJsonAtomic } from '../settings-store.ts';
 import type { StudioContext } from '../studio-context.ts';
-import { thumbnailsSettled } from './review-handlers.ts';
+import { thumbnailsSettled } from '../take-thumbnails.ts';
 import type { ProjectSummary } from '../types.ts';
 
 type Group = Pick<Handlers, 'projects.list' | 'projects.recent' | 'projects.current' | 'projects.create' | 'projects.open' | 'projects.close'>;

@@ -28,7 +28,7 @@ import { createRunQuality, createRunRenderer } from '../run-deps.ts';
 import { requireProject, type StudioContext } from '../studio-context.ts';
 import type { JobState, JobView, RunView } from '../types.ts';
 import { requireLook } from '../views.ts';
-import { ensureThumbnail } from './review-handlers.ts';
+import { ensureThumbnail } from '../take-thumbnails.ts';
 
 export interface RunRegistry {
   handlers: Pick<Handlers, 'runs.start' | 'runs.session' | 'runs.regenerateSessionShot' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry' | 'shots.remix'>;
