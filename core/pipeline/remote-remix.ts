@@ -8,11 +8,10 @@
  */
 import { rm } from 'node:fs/promises';
 import { WorkError } from '../domain/errors.ts';
-import { extractFrame } from '../media/extract-frame.ts';
 import type { GenerationRequest } from '../providers/adapter.ts';
 import { hasAdapter } from '../providers/adapter-coverage.ts';
 import type { ConformPlan } from '../providers/conform-plan.ts';
-import { renderRemix } from '../providers/local/render-remix.ts';
+import { renderRemixFirstFrame } from '../providers/local/render-remix.ts';
 import { editModelFor, estimateCostUsd, type ModelCapability } from '../providers/registry.ts';
 import type { RemixSource } from './remix-source.ts';
 import { buildGenerationRequest, type BuiltRequest } from './remote-request.ts';
@@ -51,18 +50,16 @@ export async function buildRemixRequest(req: RenderRequest & { remix: RemixSourc
   const edit = chooseEdit(m, src);
   // The change applied to the anchor's own pixels locally: the start frame of an image-to-video
   // fallback, or the guidance keyframe of an upload edit. Not needed for a remix by remote id.
-  const clip = `${req.out}.anchor-delta.mp4`;
+  // Only its first frame is rendered: no clip is encoded to be thrown away.
   const frame = `${req.out}.anchor-delta.png`;
-  const cleanup = async () => { await rm(clip, { force: true }); await rm(frame, { force: true }); };
+  const cleanup = async () => { await rm(frame, { force: true }); };
   const changedFrame = async (): Promise<{ path: string | null; notes: string[]; notRendered: string[] }> => {
-    const local = await renderRemix({
+    const local = await renderRemixFirstFrame({
       anchorClip: src.anchorClip, plate: src.anchorPlate ?? undefined, plateLut: src.anchorLut ?? undefined, anchorCamera: src.anchorCamera,
       anchorFraming: src.anchorFraming, deltas: req.deltas, productImages: req.layers.productImages,
-      width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, seed: req.seed ?? 1, out: clip, signal: req.signal,
+      width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, seed: req.seed ?? 1, out: frame, signal: req.signal,
     });
-    if (!local.path) return { path: null, notes: local.notes, notRendered: local.notRendered };
-    await extractFrame(local.path, 'first', frame, { signal: req.signal });
-    return { path: frame, notes: local.notes, notRendered: [] };
+    return { path: local.path, notes: local.notes, notRendered: local.notRendered };
   };
 
   if (edit.model) {

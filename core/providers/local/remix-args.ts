@@ -5,6 +5,7 @@
  * anchor's still space, moved through the SAME camera path as the anchor, so they sit in the scene
  * instead of floating in front of the lens; a palette delta is one LUT over the whole result.
  */
+import { toRgbFilter } from '../../media/bt709.ts';
 import { safeInputArgs } from '../../media/safe-input.ts';
 import { SAFE_INPUT } from '../../media/run-ffmpeg.ts';
 import { escapeFilterValue } from '../../grade/grade-args.ts';
@@ -66,15 +67,32 @@ export function remixFilter(g: RemixGraph): string {
   return chains.join(';');
 }
 
-/** Full argument list (runFfmpeg adds -nostdin -hide_banner -y). Progress goes to stdout. */
-export function remixArgs(g: RemixGraph, out: string): string[] {
+function remixInputs(g: RemixGraph): string[] {
   const still = (path: string) => [...SAFE_INPUT, '-framerate', String(g.fps), '-f', 'image2', '-i', `file:${path}`];
   const inputs = g.base.kind === 'clip' ? safeInputArgs(g.base.path) : still(g.base.path);
   for (const layer of g.layers) inputs.push(...still(layer.path));
+  return inputs;
+}
+
+/** Full argument list (runFfmpeg adds -nostdin -hide_banner -y). Progress goes to stdout. */
+export function remixArgs(g: RemixGraph, out: string): string[] {
   return [
     '-v', 'error', '-nostats', '-progress', 'pipe:1',
-    ...inputs,
+    ...remixInputs(g),
     '-filter_complex', remixFilter(g), '-map', '[v]',
     ...h264OutputArgs({ fps: g.fps, frames: g.frames, comment: g.comment }, out),
+  ];
+}
+
+/**
+ * Frame 0 of the same graph as an 8-bit RGB PNG: the clip's 4:2:0 picture read back with the
+ * BT.709 matrix it is tagged with, as `extractFrame` reads a delivered clip's first frame.
+ */
+export function remixFirstFrameArgs(g: RemixGraph, outPng: string): string[] {
+  return [
+    '-v', 'error',
+    ...remixInputs(g),
+    '-filter_complex', `${remixFilter(g)};[v]${toRgbFilter()}[rgb]`, '-map', '[rgb]',
+    '-frames:v', '1', '-f', 'image2', '-c:v', 'png', '-pix_fmt', 'rgb24', outPng,
   ];
 }

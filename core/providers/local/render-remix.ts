@@ -23,7 +23,7 @@ import { type CameraPath, alwaysVisible, cameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
 import { choosePaletteTransform } from './palette-toward.ts';
-import { remixArgs, type RemixGraph } from './remix-args.ts';
+import { remixArgs, remixFirstFrameArgs, type RemixGraph } from './remix-args.ts';
 import { buildRemixLayers } from './remix-layers.ts';
 
 export interface RemixOptions {
@@ -85,71 +85,99 @@ async function reframe(png: Buffer, zoom: number, width: number, height: number)
   return sharp(png).extract({ left: Math.round((width - w) / 2), top: Math.round((height - h) / 2), width: w, height: h }).resize(width, height, { kernel: 'lanczos3' }).png({ compressionLevel: 1 }).toBuffer();
 }
 
-/** Render the remix to `out` (temp name, renamed when complete). */
-export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
+/** What both outputs share: the graph's inputs in `work`, the notes, or what could not be rendered. */
+interface PreparedRemix { frames: number; camera: CameraPath; notes: string[]; notRendered: string[]; graph: RemixGraph | null }
+
+async function prepareRemix(o: RemixOptions, work: string): Promise<PreparedRemix> {
   const frames = Math.round(o.seconds * o.fps);
+  const notes: string[] = [];
+  const plate = await platePng(o, work);
+  const cameraDelta = o.deltas.find((d): d is Extract<Delta, { kind: 'camera' }> => d.kind === 'camera');
+  let camera: CameraPath = o.anchorCamera ?? cameraPath('static', o.seed);
+  let base: RemixGraph['base'] = { kind: 'clip', path: o.anchorClip };
+  let layerPlate = plate.png;
+  if (cameraDelta) {
+    const steps = cameraDelta.framing ? FRAMING_ORDER.indexOf(cameraDelta.framing) - FRAMING_ORDER.indexOf(o.anchorFraming) : 0;
+    layerPlate = await reframe(plate.png, STEP_ZOOM ** Math.max(0, steps), o.width, o.height);
+    camera = cameraPath(cameraDelta.motion, o.seed);
+    await writeFile(join(work, 'plate.png'), layerPlate);
+    base = { kind: 'plate', path: join(work, 'plate.png') };
+    notes.push(`camera "${cameraDelta.label}": ${plate.note} on a new ${cameraDelta.motion} path${steps > 0 ? `, reframed ${steps} step(s) tighter (${cameraDelta.framing})` : ''}${steps < 0 ? ` (a looser framing than the anchor's still holds cannot be made locally: kept at ${o.anchorFraming})` : ''}`);
+  } else {
+    notes.push(o.anchorCamera ? 'the anchor clip\'s own pixels; layers follow its camera path' : 'the anchor clip\'s own pixels; its camera path is unknown (not a local render), so layers hold still in frame');
+  }
+  const built = await buildRemixLayers({ plate: layerPlate, width: o.width, height: o.height, seconds: o.seconds, deltas: o.deltas, productImages: o.productImages, seed: o.seed, safe: alwaysVisible(camera) });
+  notes.push(...built.notes);
+  let lut: string | null = null;
+  const palette = o.deltas.find((d): d is Extract<Delta, { kind: 'palette' }> => d.kind === 'palette');
+  if (palette) {
+    const sample = base.kind === 'clip'
+      ? await decodeFrames(o.anchorClip, { count: 8, maxWidth: 320, signal: o.signal })
+      : [await loadRaw(layerPlate)];
+    const chosen = choosePaletteTransform(sample, palette.targetHex);
+    const lutData = bakeLut(chosen.transform, { strength: chosen.strength, title: `palette delta: ${palette.label}` });
+    lut = join(work, 'palette.cube');
+    await writeFile(lut, formatCube(lutData));
+    notes.push(`palette "${palette.label}" as one colour transform toward ${palette.targetHex.join(' ')} (${chosen.fit}, strength ${chosen.strength}: ΔE2000 of the dominant colours to them ${chosen.before.toFixed(1)} → ${chosen.after.toFixed(1)} on ${base.kind === 'clip' ? '8 frames of the anchor clip' : 'the reframed still'})`);
+  }
+  if (built.notRendered.length) return { frames, camera, notes, notRendered: built.notRendered, graph: null };
+  if (o.signal?.aborted) throw new CanceledError('local remix canceled');
+  const layers = await Promise.all(built.layers.map(async (l, i) => {
+    const path = join(work, `layer${i}.png`);
+    await writeFile(path, l.png);
+    return { path, ...(l.scroll ? { scroll: l.scroll } : {}) };
+  }));
+  return { frames, camera, notes, notRendered: [], graph: { base, camera, layers, lut, width: o.width, height: o.height, fps: o.fps, frames, comment: PREVIZ_COMMENT } };
+}
+
+/** Checks, a work folder, the preparation and one ffmpeg pass to `out` (temp name, renamed when complete). */
+async function withPreparedRemix(o: RemixOptions, write: (graph: RemixGraph, out: string, partial: string) => Promise<void>, partialSuffix: string): Promise<RemixResult> {
   if (o.deltas.length === 0) throw new InputError('a remix needs at least one declared change (deltas is empty)', 'deltas', o.deltas);
   const anchor = await probe(o.anchorClip, { signal: o.signal });
   if (anchor.width !== o.width || anchor.height !== o.height) {
     throw new InputError(`the anchor clip ${o.anchorClip} is ${anchor.width}x${anchor.height}; the variant must be ${o.width}x${o.height}`, 'anchorClip', o.anchorClip);
   }
   const out = resolve(o.out);
-  const partial = `${out}.partial`;
+  const partial = `${out}${partialSuffix}`;
   const work = await makeWorkDir('continuity-remix');
   try {
-    const notes: string[] = [];
-    const plate = await platePng(o, work);
-    const cameraDelta = o.deltas.find((d): d is Extract<Delta, { kind: 'camera' }> => d.kind === 'camera');
-    let camera: CameraPath = o.anchorCamera ?? cameraPath('static', o.seed);
-    let base: RemixGraph['base'] = { kind: 'clip', path: o.anchorClip };
-    let layerPlate = plate.png;
-    if (cameraDelta) {
-      const steps = cameraDelta.framing ? FRAMING_ORDER.indexOf(cameraDelta.framing) - FRAMING_ORDER.indexOf(o.anchorFraming) : 0;
-      layerPlate = await reframe(plate.png, STEP_ZOOM ** Math.max(0, steps), o.width, o.height);
-      camera = cameraPath(cameraDelta.motion, o.seed);
-      await writeFile(join(work, 'plate.png'), layerPlate);
-      base = { kind: 'plate', path: join(work, 'plate.png') };
-      notes.push(`camera "${cameraDelta.label}": ${plate.note} on a new ${cameraDelta.motion} path${steps > 0 ? `, reframed ${steps} step(s) tighter (${cameraDelta.framing})` : ''}${steps < 0 ? ` (a looser framing than the anchor's still holds cannot be made locally: kept at ${o.anchorFraming})` : ''}`);
-    } else {
-      notes.push(o.anchorCamera ? 'the anchor clip\'s own pixels; layers follow its camera path' : 'the anchor clip\'s own pixels; its camera path is unknown (not a local render), so layers hold still in frame');
-    }
-    const built = await buildRemixLayers({ plate: layerPlate, width: o.width, height: o.height, seconds: o.seconds, deltas: o.deltas, productImages: o.productImages, seed: o.seed, safe: alwaysVisible(camera) });
-    notes.push(...built.notes);
-    let lut: string | null = null;
-    const palette = o.deltas.find((d): d is Extract<Delta, { kind: 'palette' }> => d.kind === 'palette');
-    if (palette) {
-      const sample = base.kind === 'clip'
-        ? await decodeFrames(o.anchorClip, { count: 8, maxWidth: 320, signal: o.signal })
-        : [await loadRaw(layerPlate)];
-      const chosen = choosePaletteTransform(sample, palette.targetHex);
-      const lutData = bakeLut(chosen.transform, { strength: chosen.strength, title: `palette delta: ${palette.label}` });
-      lut = join(work, 'palette.cube');
-      await writeFile(lut, formatCube(lutData));
-      notes.push(`palette "${palette.label}" as one colour transform toward ${palette.targetHex.join(' ')} (${chosen.fit}, strength ${chosen.strength}: ΔE2000 of the dominant colours to them ${chosen.before.toFixed(1)} → ${chosen.after.toFixed(1)} on ${base.kind === 'clip' ? '8 frames of the anchor clip' : 'the reframed still'})`);
-    }
-    if (built.notRendered.length) return { path: null, frames, camera, notes, notRendered: built.notRendered, previz: true };
-    if (o.signal?.aborted) throw new CanceledError('local remix canceled');
-    const layerInputs = await Promise.all(built.layers.map(async (l, i) => {
-      const path = join(work, `layer${i}.png`);
-      await writeFile(path, l.png);
-      return { path, ...(l.scroll ? { scroll: l.scroll } : {}) };
-    }));
+    const p = await prepareRemix(o, work);
+    if (!p.graph) return { path: null, frames: p.frames, camera: p.camera, notes: p.notes, notRendered: p.notRendered, previz: true };
     await mkdir(dirname(out), { recursive: true });
-    const args = remixArgs({ base, camera, layers: layerInputs, lut, width: o.width, height: o.height, fps: o.fps, frames, comment: PREVIZ_COMMENT }, partial);
-    const progress = createProgressParser(frames);
-    await runFfmpeg(args, {
-      signal: o.signal, subject: o.anchorClip,
-      onStdout: (chunk) => { const p = progress(chunk.toString('utf8')); if (p !== undefined) o.onProgress?.(p); },
-    });
+    await write(p.graph, out, partial);
     await rename(partial, out);
-    o.onProgress?.(1);
-    return { path: out, frames, camera, notes, notRendered: [], previz: true };
+    return { path: out, frames: p.frames, camera: p.camera, notes: p.notes, notRendered: [], previz: true };
   } catch (err) {
     await rm(partial, { force: true });
     throw err;
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Render the remix clip to `out` (temp name, renamed when complete). */
+export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
+  const result = await withPreparedRemix(o, async (graph, _out, partial) => {
+    const progress = createProgressParser(graph.frames);
+    await runFfmpeg(remixArgs(graph, partial), {
+      signal: o.signal, subject: o.anchorClip,
+      onStdout: (chunk) => { const p = progress(chunk.toString('utf8')); if (p !== undefined) o.onProgress?.(p); },
+    });
+  }, '.partial');
+  if (result.path) o.onProgress?.(1);
+  return result;
+}
+
+/**
+ * Only the remix's first frame, as a PNG at `out`: the start or guidance frame of a provider's
+ * variant. The same graph as the clip stopped after frame 0, so it is the clip's first frame
+ * without the encode (a provider is sent the change itself, not an H.264 copy of it, and no
+ * clip is encoded only to be thrown away).
+ */
+export async function renderRemixFirstFrame(o: RemixOptions): Promise<RemixResult> {
+  return withPreparedRemix(o, async (graph, _out, partial) => {
+    await runFfmpeg(remixFirstFrameArgs(graph, partial), { signal: o.signal, subject: o.anchorClip });
+  }, '.partial.png');
 }
 
 async function loadRaw(png: Buffer) {

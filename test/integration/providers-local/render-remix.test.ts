@@ -4,14 +4,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Delta } from '../../../core/domain/shot.ts';
 import { probe } from '../../../core/media/probe.ts';
 import { renderAnimatic } from '../../../core/providers/local/render-animatic.ts';
-import { renderRemix, type RemixOptions } from '../../../core/providers/local/render-remix.ts';
+import { renderRemix, renderRemixFirstFrame, type RemixOptions } from '../../../core/providers/local/render-remix.ts';
+import { extractFrame } from '../../../core/media/extract-frame.ts';
+import sharp from 'sharp';
 import { distanceToDeclared } from '../../helpers/dominant-colours.ts';
 import { colourTags, equalisedLumaSsim } from '../../helpers/equalised-ssim.ts';
 
@@ -90,3 +92,32 @@ test('a prop with nothing to draw is not rendered: no clip, said so', { timeout:
   assert.match(r.notRendered.join(';'), /a unicycle/);
   assert.equal(existsSync(out), false, 'nothing written under the variant\'s name');
 });
+
+// A provider's variant is started (or guided) from the remix's first frame alone: it must be the
+// frame the clip would start with — the same graph, only without the H.264 round trip.
+const rgb = async (png: string) => (await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true }));
+const FIRST_FRAME_CASES: Record<string, Delta[]> = { seasonal: KEEPS_STRUCTURE.seasonal!, 'palette-camera': PALETTE_CASES['palette-camera']! };
+for (const [name, deltas] of Object.entries(FIRST_FRAME_CASES)) {
+  test(`remix first frame (${name}) is the clip's first frame without the encode`, { timeout: 180_000 }, async () => {
+    const clip = await remix(`ff-${name}`, deltas);
+    assert.ok(clip.path, clip.notRendered.join('; '));
+    const fromClip = (await extractFrame(clip.path, 'first', join(dir, `ff-${name}-clip.png`))).path;
+    const framePath = join(dir, `ff-${name}.png`);
+    const first = await renderRemixFirstFrame({
+      anchorClip: anchor.path, plate: join(SAMPLE, 'set.png'), anchorCamera: anchor.camera, anchorFraming: 'wide', deltas,
+      productImages: [join(SAMPLE, 'product-bag.png')], width: W, height: H, seconds: SECONDS, fps: FPS, seed: 7, out: framePath,
+    });
+    assert.equal(first.path, framePath);
+    assert.deepEqual(first.notes, clip.notes, 'the same preparation, so the same notes');
+    assert.ok(!readdirSync(dir).some((f) => f.includes('.partial')), 'no partial file left');
+    const [a, b, anchorFirst] = await Promise.all([rgb(framePath), rgb(fromClip), extractFrame(anchor.path, 'first', join(dir, 'anchor-first.png')).then((f) => rgb(f.path))]);
+    assert.deepEqual([a.info.width, a.info.height, a.info.channels], [W, H, 3]);
+    const meanAbs = (x: Buffer, y: Buffer) => { let d = 0; for (let i = 0; i < x.length; i++) d += Math.abs(x[i]! - y[i]!); return d / x.length; };
+    // Pixels that differ by more than an encode's loss (any channel > 40 levels): where the change is.
+    const changed = (x: Buffer, y: Buffer) => { let n = 0; for (let i = 0; i < x.length; i += 3) if (Math.max(Math.abs(x[i]! - y[i]!), Math.abs(x[i + 1]! - y[i + 1]!), Math.abs(x[i + 2]! - y[i + 2]!)) > 40) n++; return n / (x.length / 3); };
+    const toClip = meanAbs(a.data, b.data);
+    assert.ok(toClip < 2.5, `mean |difference| to the clip's decoded first frame ${toClip.toFixed(2)} < 2.5 (an encode's loss)`);
+    const [vsAnchor, vsClip] = [changed(a.data, anchorFirst.data), changed(a.data, b.data)];
+    assert.ok(vsAnchor > 0.002 && vsClip < vsAnchor / 10, `the change is in it: ${(vsAnchor * 100).toFixed(2)} % of pixels differ from the anchor's first frame, ${(vsClip * 100).toFixed(2)} % from the clip's`);
+  });
+}
