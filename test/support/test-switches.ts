@@ -1,12 +1,11 @@
 /**
  * The test build's switches (core/runtime/test-switches.ts). Load it in a child process with
- * `node --import tsx --import ./test/support/test-switches.ts …` (see TEST_NODE_ARGS) or import it
+ * `node --import tsx --import ./test/support/test-switches.ts …` (test/support/child-node-args.ts) or import it
  * in a test file. Only then do CONTINUITY_TEST_CRASH_AT crash points fire and
  * CONTINUITY_POLL_INTERVAL_MS go below a provider's documented minimum, and
  * CONTINUITY_TEST_BACKOFF_MS=base:cap (or useFastBackoff() in process) shorten the job runner's
  * default waits between retries.
  */
-import { fileURLToPath } from 'node:url';
 import { TEST_SWITCHES_KEY, type TestSwitches } from '../../core/runtime/test-switches.ts';
 
 /** `CONTINUITY_TEST_CRASH_AT=after-create:3,mid-poll` → SIGKILL at the 3rd after-create, the 1st mid-poll. */
@@ -51,5 +50,3 @@ export function useFastBackoff(policy: { baseMs: number; capMs: number } = { bas
   switches.backoff = policy;
 }
 
-/** Node arguments that run a TypeScript entry point with the test switches installed. */
-export const TEST_NODE_ARGS = ['--import', 'tsx', '--import', fileURLToPath(import.meta.url)];

@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { childNodeArgs } from '../../support/child-node-args.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 
@@ -19,7 +20,7 @@ export function buildRenderer(): void {
 export interface HostProcess { url: string; base: string; token: string; child: ChildProcess; logs: () => string; stop(): Promise<void> }
 
 export async function startHostProcess(userDataDir: string, env: NodeJS.ProcessEnv = {}): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'web-host/main.ts'), '--user-data', userDataDir], {
+  const child = spawn(process.execPath, [...childNodeArgs(join(ROOT, 'web-host/main.ts'), { switches: false }), '--user-data', userDataDir], {
     cwd: ROOT, env: { ...process.env, CONTINUITY_LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -13,6 +13,7 @@ import { makeTempDir } from '../../helpers/make-clips.ts';
 import { recoverInterruptedExport, verifyClipPack, writeClipPack } from '../../../core/export/index.ts';
 import { makeFixtureMedia, fixtureInput } from './pack-fixture.ts';
 import type { ClipPackInput } from '../../../core/export/types.ts';
+import { childNodeArgs } from '../../support/child-node-args.ts';
 
 const CHILD = fileURLToPath(new URL('./export-child.ts', import.meta.url));
 const FOLDER = 'Autumn Café';
@@ -31,7 +32,7 @@ after(() => cleanup());
 /** Run the child; kill it `killAfterMs` after it prints "start" (or let it finish when undefined). */
 function runChild(out: string, all: boolean, killAfterMs?: number): Promise<{ killed: boolean; ms: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, inputFile, out, ...(all ? ['--all'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...childNodeArgs(CHILD, { switches: false }), inputFile, out, ...(all ? ['--all'] : [])], { stdio: ['ignore', 'pipe', 'pipe'] });
     let started = 0;
     let stderr = '';
     let killed = false;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { openProject } from '../../../core/store/open-project.ts';
 import { startFakeFal, type FakeFal } from '../../fakes/fake-fal.ts';
-import { TEST_NODE_ARGS } from '../../support/test-switches.ts';
+import { childNodeArgs } from '../../support/child-node-args.ts';
 
 const CHILD = join(import.meta.dirname, '../../fakes/run-batch-child.ts');
 const COUNT = 12;
@@ -27,7 +27,7 @@ interface RunResult { code: number | null; signal: NodeJS.Signals | null; stdout
 
 function runChild(project: string, fake: FakeFal, env: Record<string, string> = {}, killAfterMs?: number): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...TEST_NODE_ARGS, CHILD, project, fake.proxyUrl, start, String(COUNT)], {
+    const child = spawn(process.execPath, [...childNodeArgs(CHILD, { switches: true }), project, fake.proxyUrl, start, String(COUNT)], {
       env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = ''; let stderr = '';

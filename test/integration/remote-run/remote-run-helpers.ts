@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join, resolve } from 'node:path';
 import { probe } from '../../../core/media/probe.ts';
 import { startFakeFal, type FakeFal } from '../../fakes/fake-fal.ts';
-import { TEST_NODE_ARGS } from '../../support/test-switches.ts';
+import { childNodeArgs } from '../../support/child-node-args.ts';
 
 export const REPO = resolve(import.meta.dirname, '../../..');
 const SAMPLE = join(REPO, 'resources/sample-look');
@@ -57,7 +57,7 @@ export interface CliRun { code: number | null; signal: NodeJS.Signals | null; st
  */
 export function runCli(args: string[], env: Record<string, string>, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [...TEST_NODE_ARGS, join(REPO, 'bin/continuity.mjs'), ...args], {
+    const child = spawn(process.execPath, [...childNodeArgs(join(REPO, 'bin/continuity.mjs'), { switches: true }), ...args], {
       cwd: REPO, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openProject } from '../../../core/store/open-project.ts';
 import { makeTempDir } from '../../helpers/make-clips.ts';
+import { childNodeArgs } from '../../support/child-node-args.ts';
 
 let dir = '';
 let cleanup: () => Promise<void> = async () => {};
@@ -17,7 +18,7 @@ const child = fileURLToPath(new URL('./kill-writer-child.ts', import.meta.url));
 /** Run the writer until it has acknowledged `minAcks` + a random few commits, SIGKILL it, return the last ack. */
 function runAndKill(project: string, start: number, minAcks: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', child, project, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [...childNodeArgs(child, { switches: false }), project, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let last = -1, buf = '', err = '';
     const killAt = minAcks + Math.floor(Math.random() * 200);
     let acks = 0;
