@@ -11,7 +11,7 @@ import { parseSize } from '../domain/look.ts';
 import { writeClipPack } from '../export/write-clip-pack.ts';
 import type { ClipPackResult, ExportClip, ExportFormat, ExportProgress } from '../export/types.ts';
 import { getLook, type LookRow } from '../store/looks-repo.ts';
-import { extractFrame } from '../media/extract-frame.ts';
+import { extractFrames } from '../media/extract-frame.ts';
 import { probe } from '../media/probe.ts';
 import type { Project } from '../store/open-project.ts';
 import { listShots, type ShotRow } from '../store/shots-repo.ts';
@@ -75,11 +75,10 @@ export async function exportLook(o: ExportLookOptions): Promise<ExportLookResult
 export async function withPosterFrames<T>(clips: ExportClip[], signal: AbortSignal | undefined, write: () => Promise<T>): Promise<T> {
   const work = await makeWorkDir('continuity-export');
   try {
-    await runPool(clips, Math.max(1, availableParallelism()), async (clip, i, s) => {
-      const { durationSeconds } = await probe(clip.gradedPath, { signal: s });
-      const frame = await extractFrame(clip.gradedPath, durationSeconds / 2, join(work, `${i}.png`), { signal: s });
-      clip.stills.unshift({ path: frame.path, kind: 'representative' });
-    }, signal);
+    const durations = await runPool(clips, Math.max(1, availableParallelism()), async (clip, _i, s) => (await probe(clip.gradedPath, { signal: s })).durationSeconds, signal);
+    // A few ffmpeg runs for all the clips (one per core), not one per clip.
+    const frames = await extractFrames(clips.map((clip, i) => ({ video: clip.gradedPath, at: durations[i]! / 2, out: join(work, `${i}.png`) })), { signal, processes: availableParallelism() });
+    clips.forEach((clip, i) => clip.stills.unshift({ path: frames[i]!.path, kind: 'representative' }));
     return await write();
   } finally {
     await rm(work, { recursive: true, force: true });

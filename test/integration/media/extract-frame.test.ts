@@ -1,8 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractFrame } from '../../../core/media/extract-frame.ts';
+import { extractFrame, extractFrames } from '../../../core/media/extract-frame.ts';
+import { resetFfmpegResolution, resolveFfmpeg } from '../../../core/media/ffmpeg-path.ts';
 import { extractRepresentativeFrame } from '../../../core/media/representative-frame.ts';
 import { loadImage } from '../../../core/media/load-image.ts';
 import { probe } from '../../../core/media/probe.ts';
@@ -74,4 +75,44 @@ test('representative frame: the sharpest segment of a clip whose frames vary in 
   assert.ok(equalPixels((await loadImage(r.path)).data, frames[r.index]!), 'written at full resolution from the original');
   const best = Math.max(...r.scored.map((s) => s.score));
   assert.equal(r.sharpness.score, best);
+});
+
+test('extractFrames: several clips in one ffmpeg, the same PNGs as extractFrame; a damaged clip is named alone', async () => {
+  const clips = await Promise.all([
+    makeClip(dir, { width: 160, height: 90, fps: 24, seconds: 2 }),
+    makeClip(dir, { width: 161, height: 91, fps: 25, seconds: 1 }),
+    makeClip(dir, { width: 160, height: 90, fps: 24, seconds: 2, vfr: true }),
+  ]);
+  const requests = clips.map((video, i) => ({ video, at: [1, 'first', 0.7][i] as number | 'first', out: join(dir, `batch-${i}.png`) }));
+  // A wrapper ffmpeg that counts its starts (the real one does the work).
+  const real = resolveFfmpeg().ffmpeg;
+  const count = join(dir, 'ffmpeg-starts.txt');
+  const wrapper = join(dir, 'counting-ffmpeg');
+  await writeFile(count, '');
+  await writeFile(wrapper, `#!/bin/sh\necho x >> '${count}'\nexec '${real}' "$@"\n`);
+  await chmod(wrapper, 0o755);
+  const before = process.env.FFMPEG_PATH;
+  process.env.FFMPEG_PATH = wrapper;
+  resetFfmpegResolution();
+  let batch;
+  try {
+    batch = await extractFrames(requests, { processes: 1 });
+    assert.equal((await readFile(count, 'utf8')).split('\n').filter(Boolean).length, 1, 'one ffmpeg for three clips');
+  } finally {
+    if (before === undefined) delete process.env.FFMPEG_PATH; else process.env.FFMPEG_PATH = before;
+    resetFfmpegResolution();
+  }
+  for (const [i, r] of requests.entries()) {
+    const alone = await extractFrame(r.video, r.at, join(dir, `alone-${i}.png`));
+    assert.deepEqual({ ...batch[i], path: '' }, { ...alone, path: '' }, `clip ${i}: same frame`);
+    assert.ok(equalPixels((await loadImage(r.out)).data, (await loadImage(alone.path)).data), `clip ${i}: pixel-identical to extractFrame's`);
+  }
+  assert.deepEqual((await readdir(dir)).filter((f) => f.includes('.tmp')), [], 'no temp file left');
+
+  const damaged = join(dir, 'damaged.mp4');
+  await writeFile(damaged, (await readFile(clips[0]!)).subarray(0, 2000));
+  await assert.rejects(
+    extractFrames([{ video: clips[1]!, at: 'first', out: join(dir, 'ok.png') }, { video: damaged, at: 'first', out: join(dir, 'bad.png') }], { processes: 1 }),
+    (err: Error) => err instanceof InputError && err.message.includes(damaged),
+  );
 });
