@@ -1,13 +1,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { extractFrame, extractFrames } from '../../../core/media/extract-frame.ts';
-import { resetFfmpegResolution, resolveFfmpeg } from '../../../core/media/ffmpeg-path.ts';
 import { extractRepresentativeFrame } from '../../../core/media/representative-frame.ts';
 import { loadImage } from '../../../core/media/load-image.ts';
 import { probe } from '../../../core/media/probe.ts';
 import { InputError } from '../../../core/domain/errors.ts';
+import { withCountingBinary } from '../../helpers/counting-binary.ts';
 import { fullDecodeFrames, makeClip, makeTempDir, type ClipOptions } from '../../helpers/make-clips.ts';
 
 let dir = '';
@@ -84,24 +84,11 @@ test('extractFrames: several clips in one ffmpeg, the same PNGs as extractFrame;
     makeClip(dir, { width: 160, height: 90, fps: 24, seconds: 2, vfr: true }),
   ]);
   const requests = clips.map((video, i) => ({ video, at: [1, 'first', 0.7][i] as number | 'first', out: join(dir, `batch-${i}.png`) }));
-  // A wrapper ffmpeg that counts its starts (the real one does the work).
-  const real = resolveFfmpeg().ffmpeg;
-  const count = join(dir, 'ffmpeg-starts.txt');
-  const wrapper = join(dir, 'counting-ffmpeg');
-  await writeFile(count, '');
-  await writeFile(wrapper, `#!/bin/sh\necho x >> '${count}'\nexec '${real}' "$@"\n`);
-  await chmod(wrapper, 0o755);
-  const before = process.env.FFMPEG_PATH;
-  process.env.FFMPEG_PATH = wrapper;
-  resetFfmpegResolution();
-  let batch;
-  try {
-    batch = await extractFrames(requests, { processes: 1 });
-    assert.equal((await readFile(count, 'utf8')).split('\n').filter(Boolean).length, 1, 'one ffmpeg for three clips');
-  } finally {
-    if (before === undefined) delete process.env.FFMPEG_PATH; else process.env.FFMPEG_PATH = before;
-    resetFfmpegResolution();
-  }
+  const batch = await withCountingBinary('ffmpeg', dir, async (starts) => {
+    const frames = await extractFrames(requests, { processes: 1 });
+    assert.equal(await starts(), 1, 'one ffmpeg for three clips');
+    return frames;
+  });
   for (const [i, r] of requests.entries()) {
     const alone = await extractFrame(r.video, r.at, join(dir, `alone-${i}.png`));
     assert.deepEqual({ ...batch[i], path: '' }, { ...alone, path: '' }, `clip ${i}: same frame`);

@@ -1,10 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmod, copyFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { probe, rememberProbeOfCopy } from '../../../core/media/probe.ts';
-import { resetFfmpegResolution, resolveFfmpeg } from '../../../core/media/ffmpeg-path.ts';
 import { InputError } from '../../../core/domain/errors.ts';
+import { withCountingBinary } from '../../helpers/counting-binary.ts';
 import { makeClip, makeTempDir, makeTextFile, makeTruncatedCopy } from '../../helpers/make-clips.ts';
 
 let dir = '';
@@ -81,18 +81,7 @@ test('a file rewritten in place is probed anew (probes are remembered only while
 });
 
 test('the same bytes are not probed twice: renamed into place, copied by us, or probed by two callers at once', async () => {
-  // A wrapper ffprobe that counts its starts (the real one does the work).
-  const real = resolveFfmpeg().ffprobe;
-  const count = join(dir, 'ffprobe-starts.txt');
-  const wrapper = join(dir, 'counting-ffprobe');
-  await writeFile(count, '');
-  await writeFile(wrapper, `#!/bin/sh\necho x >> '${count}'\nexec '${real}' "$@"\n`);
-  await chmod(wrapper, 0o755);
-  const before = process.env.FFPROBE_PATH;
-  process.env.FFPROBE_PATH = wrapper;
-  resetFfmpegResolution();
-  const starts = async () => (await readFile(count, 'utf8')).split('\n').filter(Boolean).length;
-  try {
+  await withCountingBinary('ffprobe', dir, async (starts) => {
     const partial = await makeClip(dir, { width: 96, height: 54, fps: 12, seconds: 1 });
     const first = await probe(partial);
     assert.equal(await starts(), 1);
@@ -114,8 +103,5 @@ test('the same bytes are not probed twice: renamed into place, copied by us, or 
     await rememberProbeOfCopy(other, unknown); // the source changed since its probe: nothing carried
     assert.equal((await probe(unknown)).width, 64);
     assert.equal(await starts(), 3, 'a copy of a changed source is probed');
-  } finally {
-    if (before === undefined) delete process.env.FFPROBE_PATH; else process.env.FFPROBE_PATH = before;
-    resetFfmpegResolution();
-  }
+  });
 });
