@@ -14,7 +14,7 @@
  *    synthetic HTTP 499 response (not retried by replicate for GET or POST) carrying the real
  *    status in `x-continuity-status`; `toProviderError` reads it back.
  */
-import { CanceledError, isCanceled } from '../../domain/errors.ts';
+import { CanceledError, InputError, isCanceled } from '../../domain/errors.ts';
 import { ProviderError, parseRetryAfter } from '../adapter.ts';
 
 export const REAL_STATUS_HEADER = 'x-continuity-status';
@@ -115,6 +115,10 @@ export function redactUrl(url: string): string {
  */
 export function toProviderError(err: unknown, provider: string): Error {
   if (isCanceled(err)) return err as Error;
+  // Our own check refused the request (a size the protocol cannot make, a value the model's schema
+  // refuses): nothing left this machine and the same request fails the same way, so it is not a
+  // send that failed in transit (which the job runner tries again) but a bad input, said once.
+  if (err instanceof InputError) return err;
   let cur: unknown = err;
   for (let i = 0; i < 6 && cur && typeof cur === 'object'; i++) {
     if (cur instanceof ProviderError || cur instanceof CanceledError) return cur;
