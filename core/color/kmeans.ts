@@ -70,18 +70,33 @@ interface DistinctPoints { points: Float32Array; weights: Uint32Array }
 function distinctPoints(points: Float32Array): DistinctPoints {
   const n = points.length / 3;
   const bits = new Uint32Array(points.buffer, points.byteOffset, points.length);
-  const index = new Map<string, number>();
-  const unique: number[] = [];
-  const weights: number[] = [];
+  // Open addressing on the points' bit patterns (a string key per point cost more than Lloyd).
+  let capacity = 16;
+  while (capacity < n * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slots = new Int32Array(capacity).fill(-1); // → index of the distinct point
+  const firstAt = new Uint32Array(n); // distinct point → the first point with its value
+  const weights = new Uint32Array(n);
+  let count = 0;
   for (let i = 0; i < n; i++) {
-    const key = `${bits[i * 3]},${bits[i * 3 + 1]},${bits[i * 3 + 2]}`;
-    const at = index.get(key);
-    if (at !== undefined) { weights[at]!++; continue; }
-    index.set(key, weights.length);
-    weights.push(1);
-    unique.push(points[i * 3]!, points[i * 3 + 1]!, points[i * 3 + 2]!);
+    const x = bits[i * 3]!, y = bits[i * 3 + 1]!, z = bits[i * 3 + 2]!;
+    let h = Math.imul(x ^ Math.imul(y, 0x9e3779b1) ^ Math.imul(z, 0x85ebca77), 0xc2b2ae3d);
+    h ^= h >>> 15;
+    let slot = h & mask;
+    for (;;) {
+      const at = slots[slot]!;
+      if (at < 0) { slots[slot] = count; firstAt[count] = i; weights[count++] = 1; break; }
+      const f = firstAt[at]! * 3;
+      if (bits[f] === x && bits[f + 1] === y && bits[f + 2] === z) { weights[at]!++; break; }
+      slot = (slot + 1) & mask;
+    }
   }
-  return { points: Float32Array.from(unique), weights: Uint32Array.from(weights) };
+  const unique = new Float32Array(count * 3);
+  for (let j = 0; j < count; j++) {
+    const f = firstAt[j]! * 3;
+    unique[j * 3] = points[f]!; unique[j * 3 + 1] = points[f + 1]!; unique[j * 3 + 2] = points[f + 2]!;
+  }
+  return { points: unique, weights: weights.slice(0, count) };
 }
 
 function lloyd({ points, weights }: DistinctPoints, initial: Float64Array, maxIterations: number): KMeansResult {
