@@ -15,7 +15,7 @@
 // registers tsx and imports the source instead, exactly as before.
 //
 // Usage: import { buildTests } from './build-tests.mjs'; const { dir, entries } = await buildTests(files)
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -53,6 +53,7 @@ const sourceLocation = {
  */
 export async function buildTests(files, dir = join(projectRoot, 'dist', `test-build-${process.pid}`)) {
   const { build } = await import('esbuild');
+  removeAbandonedBuilds(dirname(dir));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const entryPoints = [...files, ...CHILD_SCRIPTS.filter((f) => !files.includes(f))]
@@ -83,4 +84,15 @@ export async function buildTests(files, dir = join(projectRoot, 'dist', `test-bu
     return built;
   });
   return { dir, entries, throughTsx: [...needsTsx].map((s) => relative(projectRoot, s)) };
+}
+
+/** A suite killed outright cannot remove its build: any over a day old is abandoned. */
+function removeAbandonedBuilds(parent) {
+  const dayAgo = Date.now() - 24 * 3600_000;
+  let names;
+  try { names = readdirSync(parent); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith('test-build-')) continue;
+    try { if (statSync(join(parent, name)).mtimeMs < dayAgo) rmSync(join(parent, name), { recursive: true, force: true }); } catch { /* raced: gone */ }
+  }
 }
