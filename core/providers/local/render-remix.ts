@@ -131,7 +131,7 @@ async function prepareRemix(o: RemixOptions, work: string): Promise<PreparedRemi
 }
 
 /** Checks, a work folder, the preparation and one ffmpeg pass to `out` (temp name, renamed when complete). */
-async function withPreparedRemix(o: RemixOptions, write: (graph: RemixGraph, out: string, partial: string) => Promise<void>, partialSuffix: string): Promise<RemixResult> {
+async function withPreparedRemix(o: RemixOptions, write: (graph: RemixGraph, partial: string) => Promise<void>, partialSuffix: string): Promise<RemixResult> {
   if (o.deltas.length === 0) throw new InputError('a remix needs at least one declared change (deltas is empty)', 'deltas', o.deltas);
   const anchor = await probe(o.anchorClip, { signal: o.signal });
   if (anchor.width !== o.width || anchor.height !== o.height) {
@@ -144,7 +144,7 @@ async function withPreparedRemix(o: RemixOptions, write: (graph: RemixGraph, out
     const p = await prepareRemix(o, work);
     if (!p.graph) return { path: null, frames: p.frames, camera: p.camera, notes: p.notes, notRendered: p.notRendered, previz: true };
     await mkdir(dirname(out), { recursive: true });
-    await write(p.graph, out, partial);
+    await write(p.graph, partial);
     await rename(partial, out);
     return { path: out, frames: p.frames, camera: p.camera, notes: p.notes, notRendered: [], previz: true };
   } catch (err) {
@@ -157,7 +157,7 @@ async function withPreparedRemix(o: RemixOptions, write: (graph: RemixGraph, out
 
 /** Render the remix clip to `out` (temp name, renamed when complete). */
 export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
-  const result = await withPreparedRemix(o, async (graph, _out, partial) => {
+  const result = await withPreparedRemix(o, async (graph, partial) => {
     const progress = createProgressParser(graph.frames);
     await runFfmpeg(remixArgs(graph, partial), {
       signal: o.signal, subject: o.anchorClip,
@@ -175,7 +175,7 @@ export async function renderRemix(o: RemixOptions): Promise<RemixResult> {
  * clip is encoded only to be thrown away).
  */
 export async function renderRemixFirstFrame(o: RemixOptions): Promise<RemixResult> {
-  return withPreparedRemix(o, async (graph, _out, partial) => {
+  return withPreparedRemix(o, async (graph, partial) => {
     await runFfmpeg(remixFirstFrameArgs(graph, partial), { signal: o.signal, subject: o.anchorClip });
   }, '.partial.png');
 }
