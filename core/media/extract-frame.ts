@@ -152,15 +152,18 @@ export async function extractFrame(video: string, at: FrameAt, outPng: string, o
   await commitTempFile(written, outPng);
   return result(index);
 
-  function result(i: number): ExtractedFrame {
-    return {
-      path: outPng,
-      index: i,
-      timeSeconds: (info.frameTimes[i] ?? 0) - (info.frameTimes[0] ?? 0),
-      width: info.result.width,
-      height: info.result.height,
-    };
-  }
+  function result(i: number): ExtractedFrame { return frameResult(info, i, outPng); }
+}
+
+/** What was written: frame `index` of the probed clip at `path`. */
+function frameResult(info: DetailedProbe, index: number, path: string): ExtractedFrame {
+  return {
+    path,
+    index,
+    timeSeconds: (info.frameTimes[index] ?? 0) - (info.frameTimes[0] ?? 0),
+    width: info.result.width,
+    height: info.result.height,
+  };
 }
 
 /** Write frame number `index` (0-based) of `video` to `outPng`. */
@@ -206,7 +209,7 @@ export async function extractFrames(requests: readonly FrameRequest[], options: 
   const results: ExtractedFrame[] = [];
   for (const p of planned) {
     if (!written.has(p.out)) { results.push(await extractFrame(p.video, p.at, p.out, { signal: options.signal, probed: p.info })); continue; }
-    results.push({ path: p.out, index: p.index, timeSeconds: (p.info.frameTimes[p.index] ?? 0) - (p.info.frameTimes[0] ?? 0), width: p.info.result.width, height: p.info.result.height });
+    results.push(frameResult(p.info, p.index, p.out));
   }
   return results;
 }

@@ -53,14 +53,11 @@ export async function buildRemixRequest(req: RenderRequest & { remix: RemixSourc
   // Only its first frame is rendered: no clip is encoded to be thrown away.
   const frame = `${req.out}.anchor-delta.png`;
   const cleanup = async () => { await rm(frame, { force: true }); };
-  const changedFrame = async (): Promise<{ path: string | null; notes: string[]; notRendered: string[] }> => {
-    const local = await renderRemixFirstFrame({
-      anchorClip: src.anchorClip, plate: src.anchorPlate ?? undefined, plateLut: src.anchorLut ?? undefined, anchorCamera: src.anchorCamera,
-      anchorFraming: src.anchorFraming, deltas: req.deltas, productImages: req.layers.productImages,
-      width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, seed: req.seed ?? 1, out: frame, signal: req.signal,
-    });
-    return { path: local.path, notes: local.notes, notRendered: local.notRendered };
-  };
+  const changedFrame = () => renderRemixFirstFrame({
+    anchorClip: src.anchorClip, plate: src.anchorPlate ?? undefined, plateLut: src.anchorLut ?? undefined, anchorCamera: src.anchorCamera,
+    anchorFraming: src.anchorFraming, deltas: req.deltas, productImages: req.layers.productImages,
+    width: req.width, height: req.height, seconds: req.seconds, fps: req.fps, seed: req.seed ?? 1, out: frame, signal: req.signal,
+  });
 
   if (edit.model) {
     const e = edit.model;
