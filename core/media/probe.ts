@@ -1,12 +1,14 @@
 /**
  * `probe`: what a video is (duration, frame rate and whether it varies, size, exact frame count,
  * codec, pixel format, rotation, audio). One ffprobe run reading the container and the packet
- * index (demux only, no decode), so it is exact and fast even for long clips.
+ * index (demux only, no decode), so it is exact and fast even for long clips; for a plain H.264
+ * MP4 the same answer is computed in-process from the file's index (probe-mp4.ts).
  */
 import { stat } from 'node:fs/promises';
 import { InputError, WorkError } from '../domain/errors.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 import { assertInputFile, safeInputArgs } from './safe-input.ts';
+import { probeMp4InProcess } from './probe-mp4.ts';
 
 export interface ProbeResult {
   /** Video stream duration in seconds (container duration when the stream has none). */
@@ -52,17 +54,19 @@ export function probeArgs(path: string): string[] {
   ];
 }
 
-interface RawStream {
+/** The part of ffprobe's JSON the probe reads (probe-mp4.ts computes the same shape in-process). */
+export interface RawStream {
   index?: number; codec_type?: string; codec_name?: string; width?: number; height?: number; pix_fmt?: string;
   avg_frame_rate?: string; r_frame_rate?: string; duration?: string; start_time?: string; color_transfer?: string;
   color_space?: string; color_range?: string;
   disposition?: { attached_pic?: number }; tags?: Record<string, string>;
   side_data_list?: Array<{ side_data_type?: string; rotation?: number }>;
 }
-interface RawProbe {
+export interface RawPacket { stream_index?: number; pts_time?: string; dts_time?: string; duration_time?: string }
+export interface RawProbe {
   streams?: RawStream[];
   format?: { duration?: string; format_name?: string; tags?: Record<string, string> };
-  packets?: Array<{ stream_index?: number; pts_time?: string; dts_time?: string; duration_time?: string }>;
+  packets?: RawPacket[];
 }
 
 function rational(s: string | undefined): number {
@@ -101,6 +105,11 @@ export interface DetailedProbe { result: ProbeResult; frameTimes: number[] }
 export function parseProbeDetailed(json: string, path: string): DetailedProbe {
   let raw: RawProbe;
   try { raw = JSON.parse(json) as RawProbe; } catch { throw new InputError(`not a readable video: ${path} (ffprobe gave no usable answer)`, 'video', path); }
+  return interpretProbe(raw, path);
+}
+
+/** Read a probe's streams, format and packets (ffprobe's JSON, or probe-mp4.ts's equivalent). */
+export function interpretProbe(raw: RawProbe, path: string): DetailedProbe {
   const streams = raw.streams ?? [];
   // Cover art in an audio file is a "video" stream too; it is not a clip.
   const video = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
@@ -212,6 +221,10 @@ export async function probeDetailed(path: string, options: ProbeOptions = {}): P
 }
 
 async function runProbe(path: string, options: ProbeOptions): Promise<DetailedProbe> {
+  // A plain H.264 MP4 (every clip we write, most that providers send) is read in-process: the
+  // same answer as ffprobe's without a process start (probe-mp4.ts). Anything else: ffprobe.
+  const inProcess = await probeMp4InProcess(path);
+  if (inProcess) return interpretProbe(inProcess, path);
   let stdout: Buffer;
   try {
     ({ stdout } = await runFfmpeg(probeArgs(path), { binary: 'ffprobe', signal: options.signal, timeoutMs: options.timeoutMs ?? 60_000, subject: path, maxStdoutBytes: 256 * 1024 * 1024 }));

@@ -81,8 +81,9 @@ test('a file rewritten in place is probed anew (probes are remembered only while
 });
 
 test('the same bytes are not probed twice: renamed into place, copied by us, or probed by two callers at once', async () => {
+  // Variable-rate clips: ffprobe answers for them (a plain MP4 is read in-process, probe-mp4.test.ts).
   await withCountingBinary('ffprobe', dir, async (starts) => {
-    const partial = await makeClip(dir, { width: 96, height: 54, fps: 12, seconds: 1 });
+    const partial = await makeClip(dir, { width: 96, height: 54, fps: 12, seconds: 1, vfr: true });
     const first = await probe(partial);
     assert.equal(await starts(), 1);
     const final = join(dir, 'renamed-into-place.mp4');
@@ -93,7 +94,7 @@ test('the same bytes are not probed twice: renamed into place, copied by us, or 
     await rememberProbeOfCopy(final, copy);
     assert.deepEqual(await probe(copy), first, 'a copy we made: remembered');
     assert.equal(await starts(), 1, 'no ffprobe for the renamed file or the copy');
-    const other = await makeClip(dir, { width: 64, height: 36, fps: 24, seconds: 0.5 });
+    const other = await makeClip(dir, { width: 64, height: 36, fps: 24, seconds: 0.5, vfr: true });
     const [x, y] = await Promise.all([probe(other), probe(other)]);
     assert.deepEqual(x, y);
     assert.equal(await starts(), 2, 'two callers at once share one ffprobe');
