@@ -4,8 +4,8 @@
  * for `probeArgs`, as the same JSON shape, so one interpreter (probe.ts) reads both.
  *
  * "Plain" means what ffmpeg's mp4 muxer writes for us, and many H.264 MP4s besides: one H.264 video
- * track (avc1, 8-bit 4:2:0, progressive, unrotated, limited range, colour tagged the same in the
- * SPS and the colr box), optionally audio tracks, at most one edit that keeps every frame, no
+ * track (avc1, 8-bit 4:2:0, progressive, unrotated, not full range, any colour tags in the SPS
+ * matched by the colr box if there is one), optionally audio tracks, at most one edit that keeps every frame, no
  * fragments, no cover art. Anything else returns null and ffprobe runs: this file must never
  * answer differently from ffprobe, and test/integration/media/probe-mp4.test.ts holds it to that
  * on real ffmpeg output.
@@ -22,6 +22,8 @@ const TRANSFER_NAMES: Record<number, string> = {
   1: 'bt709', 4: 'bt470m', 5: 'bt470bg', 6: 'smpte170m', 7: 'smpte240m', 8: 'linear', 11: 'iec61966-2-4',
   13: 'iec61966-2-1', 14: 'bt2020-10', 15: 'bt2020-12', 16: 'smpte2084', 18: 'arib-std-b67',
 };
+/** ISO/IEC 23091-2 "unspecified": ffprobe prints "unknown". */
+const UNSPECIFIED = 2;
 const IDENTITY = [0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000];
 
 /** ffprobe's rendering of a time: ts × (1/den) as a double, printed with six decimals. */
@@ -101,19 +103,29 @@ function packetsOf(index: number, timing: TrackTiming, timescale: number): RawPa
 }
 
 /**
- * The stream's colour fields as ffprobe reports them: fully tagged (the SPS and the colr box say
- * the same, limited range) or not tagged at all (ffprobe: "unknown", which the probe drops).
- * Anything in between (one says, the other not; full range; a code point libavutil has no name
- * for here) → null: which one ffprobe would report is the decoder's business.
+ * The stream's colour fields as ffprobe reports them: what the SPS says (the decoder's answer),
+ * with a colr box, if any, saying the same; "unspecified" (2) is ffprobe's "unknown", which the
+ * probe drops. Null when ffprobe's answer is not certain here: a colr box without SPS colour or
+ * disagreeing with it, full range (ffprobe then names the pixel format yuvj420p), a code point
+ * without a name below.
  */
 function colourOf(sps: SpsInfo, colr: Mp4SampleEntry['colr']): Pick<RawStream, 'color_space' | 'color_transfer' | 'color_range'> | null {
-  if (!sps.colour && sps.fullRange === null && !colr) return {};
   const c = sps.colour;
-  if (!c || !colr || sps.fullRange !== false || colr.fullRange === true) return null;
-  if (c.primaries !== colr.primaries || c.transfer !== colr.transfer || c.matrix !== colr.matrix) return null;
-  const matrix = MATRIX_NAMES[c.matrix], transfer = TRANSFER_NAMES[c.transfer];
-  if (!matrix || !transfer) return null;
-  return { color_space: matrix, color_transfer: transfer, color_range: 'tv' };
+  if (sps.fullRange === true || colr?.fullRange === true) return null;
+  if (colr && (!c || c.primaries !== colr.primaries || c.transfer !== colr.transfer || c.matrix !== colr.matrix)) return null;
+  const out: Pick<RawStream, 'color_space' | 'color_transfer' | 'color_range'> = {};
+  if (sps.fullRange === false) out.color_range = 'tv';
+  if (c && c.matrix !== UNSPECIFIED) {
+    const name = MATRIX_NAMES[c.matrix];
+    if (!name) return null;
+    out.color_space = name;
+  }
+  if (c && c.transfer !== UNSPECIFIED) {
+    const name = TRANSFER_NAMES[c.transfer];
+    if (!name) return null;
+    out.color_transfer = name;
+  }
+  return out;
 }
 
 function videoStream(t: Mp4Track, index: number, timing: TrackTiming): RawStream | null {

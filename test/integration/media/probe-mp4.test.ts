@@ -28,6 +28,15 @@ async function encode(name: string, o: { size?: string; rate?: string; seconds?:
   return path;
 }
 
+/** A 1 s clip looped from a JPEG still (full-range BT.601 in, yuv420p out, partly tagged). */
+async function fromJpeg(name: string): Promise<string> {
+  const still = join(dir, `${name}.jpg`);
+  await runFfmpeg(['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=160x90:d=0.1', '-frames:v', '1', still], { subject: still });
+  const path = join(dir, name);
+  await runFfmpeg(['-v', 'error', '-loop', '1', '-framerate', '24', '-t', '1', '-i', still, '-vf', 'format=yuv420p', '-c:v', 'libx264', '-preset', 'ultrafast', '-movflags', '+faststart', path], { subject: name });
+  return path;
+}
+
 async function ffprobeJson(path: string): Promise<RawProbe> {
   return JSON.parse((await runFfmpeg(probeArgs(path), { binary: 'ffprobe' })).stdout.toString('utf8')) as RawProbe;
 }
@@ -67,6 +76,9 @@ test('plain H.264 MP4s are read in-process with exactly ffprobe\'s answer', asyn
     encode('scaling-lists.mp4', { out: ['-pix_fmt', 'yuv420p', ...BT709, '-x264-params', 'cqm=jvt'] }),
     // What the engine itself writes (a tiny local animatic clip's settings).
     makeClip(dir, { width: 96, height: 54, fps: 24, seconds: 1 }),
+    // A clip made from a JPEG still, as the fake providers make theirs: the SPS states range and
+    // matrix (BT.470BG) but not primaries or transfer, and there is no colr box.
+    fromJpeg('from-jpeg.mp4'),
   ]);
   for (const clip of clips) await assertSameAsFfprobe(clip);
 });
