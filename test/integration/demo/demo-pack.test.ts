@@ -56,6 +56,11 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     assert.deepEqual([p.colorSpace, p.colorRange], ['bt709', 'tv'], `${file} is tagged BT.709 limited range`);
     assert.equal(p.comment, PREVIZ_COMMENT, `${file} is labelled previz`);
   }
+  // probe() reads a plain MP4's index in-process; ffprobe itself confirms one delivered clip.
+  const first = join(root, 'Clips', clips[0]!);
+  const fromFfprobe = JSON.parse((await runFfmpeg(['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries',
+    'stream=width,height,nb_read_packets,color_space,color_range,color_primaries,color_transfer', '-of', 'json', first], { binary: 'ffprobe' })).stdout.toString('utf8')) as { streams: Array<Record<string, unknown>> };
+  assert.deepEqual(fromFfprobe.streams[0], { width: SIZE.width, height: SIZE.height, color_range: 'tv', color_space: 'bt709', color_transfer: 'bt709', color_primaries: 'bt709', nb_read_packets: '96' }, `${clips[0]}: ffprobe agrees`);
   assert.match(await readFile(join(root, 'README.txt'), 'utf8'), /PREVIZ: every clip is a local animatic \(previz\)/);
 
   const packs = (await readdir(join(root, 'PromptPacks'))).filter((f) => f.endsWith('.json'));
