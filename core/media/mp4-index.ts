@@ -59,6 +59,9 @@ const MAX_SAMPLES = 10_000_000;
 /** Boxes we never expect around the movie; any other top-level box means a layout we leave to ffprobe. */
 const TOP_LEVEL_OK = new Set(['ftyp', 'moov', 'mdat', 'free', 'skip', 'wide', 'uuid', 'pdin']);
 
+/** What ffmpeg's muxer puts in a moov; anything else (mvex, meta, compressed moov) → ffprobe. */
+const MOOV_CHILDREN_OK = new Set(['mvhd', 'trak', 'udta', 'iods', 'free', 'skip']);
+
 class Malformed extends Error {}
 
 /** Read the movie index of `path`, or null when the file is not a plain MP4/QuickTime movie. */
@@ -169,7 +172,8 @@ function u64(buf: Buffer, offset: number): number {
 
 function parseMoov(moov: Buffer): Mp4Movie | null {
   const boxes = children(moov);
-  if (boxes.some((b) => b.type === 'mvex')) return null; // fragmented: samples live in moof boxes
+  // mvex: fragmented (samples live in moof boxes); meta, cmov, …: tags or layouts ffprobe reads and we do not.
+  if (boxes.some((b) => !MOOV_CHILDREN_OK.has(b.type))) return null;
   const mvhd = full(need(boxes, 'mvhd'));
   const timescale = mvhd.version === 1 ? mvhd.body.readUInt32BE(16) : mvhd.body.readUInt32BE(8);
   const duration = mvhd.version === 1 ? u64(mvhd.body, 20) : mvhd.body.readUInt32BE(12);
