@@ -19,7 +19,7 @@ export interface DecodeFramesOptions {
   /** Downscale (keeping aspect) so no frame is wider than this. Never upscales. */
   maxWidth?: number;
   signal?: AbortSignal;
-  /** Reuse a probe you already have (saves one ffprobe run). */
+  /** Reuse a probe you already have (saves probing the file again). */
   probed?: ProbeResult;
 }
 
@@ -121,7 +121,7 @@ export interface EdgeFrameOptions {
   /** Downscale (keeping aspect) so the frame is no wider than this. Never upscales. */
   maxWidth?: number;
   signal?: AbortSignal;
-  /** Reuse a probe you already have (saves one ffprobe run). */
+  /** Reuse a probe you already have (saves probing the file again). */
   probed?: ProbeResult;
 }
 
