@@ -4,6 +4,7 @@
  * Resources are relative ("../Clips/x.mp4"): MLT resolves them against the XML file's folder,
  * so the pack keeps working after it is moved or copied to another machine.
  */
+import { gcd } from '../domain/gcd.ts';
 import { describeDeltas } from './clip-names.ts';
 import { markerText } from './marker-data.ts';
 import { frameRate, timelineFrames, type Timeline, type TimelineClip } from './timeline-model.ts';
@@ -11,10 +12,6 @@ import { xmlAttrs, xmlEscape } from './xml-text.ts';
 
 /** Where the timeline files live relative to the pack root; resources are made relative to it. */
 const FROM_TIMELINES = '../';
-
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
-}
 
 function profile(t: Timeline): string {
   const r = frameRate(t.fps);

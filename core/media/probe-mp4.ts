@@ -3,13 +3,14 @@
  * and its SPS (h264-sps.ts): the same streams, format and per-packet timing ffprobe would print
  * for `probeArgs`, as the same JSON shape, so one interpreter (probe.ts) reads both.
  *
- * "Plain" means what ffmpeg's mp4 muxer writes for us, and many H.264 MP4s besides: one H.264 video
- * track (avc1, 8-bit 4:2:0, progressive, unrotated, not full range, any colour tags in the SPS
- * matched by the colr box if there is one), optionally audio tracks, at most one edit that keeps every frame, no
- * fragments, no cover art. Anything else returns null and ffprobe runs: this file must never
+ * "Plain" means what ffmpeg's mp4 muxer writes for us, and many H.264 MP4s besides: one H.264
+ * video track (avc1, 8-bit 4:2:0, progressive, unrotated, not full range, any colour tags in the
+ * SPS matched by the colr box if there is one), optionally audio tracks, at most one edit that
+ * keeps every frame, no fragments, no cover art. Anything else returns null and ffprobe runs: this file must never
  * answer differently from ffprobe, and test/integration/media/probe-mp4.test.ts holds it to that
  * on real ffmpeg output.
  */
+import { gcd } from '../domain/gcd.ts';
 import { parseSps, type SpsInfo } from './h264-sps.ts';
 import { readMp4Index, type Mp4Movie, type Mp4SampleEntry, type Mp4Track } from './mp4-index.ts';
 import type { RawProbe, RawStream, RawPacket } from './probe.ts';
@@ -36,11 +37,6 @@ function rescale(a: number, b: number, c: number): number {
   const n = BigInt(a) * BigInt(b);
   const d = BigInt(c);
   return Number((n + d / 2n) / d);
-}
-
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
 }
 
 /** A track's packets as ffprobe lists them, and the stream duration it reports (track timescale). */

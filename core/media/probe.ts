@@ -221,7 +221,7 @@ export async function probeDetailed(path: string, options: ProbeOptions = {}): P
 }
 
 async function runProbe(path: string, options: ProbeOptions): Promise<DetailedProbe> {
-  // A plain H.264 MP4 (every clip we write, most that providers send) is read in-process: the
+  // A plain H.264 MP4 (every clip we write, and many others) is read in-process: the
   // same answer as ffprobe's without a process start (probe-mp4.ts). Anything else: ffprobe.
   const inProcess = await probeMp4InProcess(path);
   if (inProcess) return interpretProbe(inProcess, path);
