@@ -4,6 +4,7 @@
  * stderr tail that becomes the error message. A cancel rejects with CanceledError, not a failure.
  */
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { CanceledError, WorkError } from '../domain/errors.ts';
 import { resolveFfmpeg } from './ffmpeg-path.ts';
 
@@ -21,6 +22,12 @@ export interface RunOptions {
   maxStdoutBytes?: number;
   /** Name of the thing being worked on, for error messages (usually the input file). */
   subject?: string;
+  /**
+   * Writes ffmpeg's stdin (raw frames for `-i pipe:0`); runFfmpeg closes it when the promise
+   * resolves. A writer that fails for any reason but a broken pipe kills ffmpeg, and the run
+   * rejects with the writer's error even if ffmpeg had finished on the frames it got.
+   */
+  stdin?: (pipe: Writable) => Promise<void>;
 }
 
 export interface RunResult { stdout: Buffer; stderrTail: string }
@@ -51,11 +58,13 @@ export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<Run
   if (options.signal?.aborted) return Promise.reject(new CanceledError(`${binary}${subject} canceled`));
 
   return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn(exe, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = options.stdin
+      ? spawn(exe, fullArgs, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
+      : spawn(exe, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     let outBytes = 0;
     let tail = '';
-    let ending: 'canceled' | 'timeout' | 'overflow' | undefined;
+    let ending: 'canceled' | 'timeout' | 'overflow' | 'feed' | undefined;
     let killTimer: NodeJS.Timeout | undefined;
 
     const kill = (why: NonNullable<typeof ending>) => {
@@ -66,6 +75,20 @@ export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<Run
       killTimer.unref();
     };
     const timer = setTimeout(() => kill('timeout'), options.timeoutMs ?? 10 * 60_000);
+    // A broken pipe only means ffmpeg stopped reading (it failed, or was killed): its exit says
+    // why. Any other error is the chunk source's own, and fails the run.
+    let feedError: unknown;
+    const stdin = child.stdin;
+    // The pipe's own errors reach the writer through its write callbacks; unlistened they would throw.
+    stdin?.on('error', () => undefined);
+    const feeding = options.stdin && stdin
+      ? options.stdin(stdin).then(() => { stdin.end(); }, (err: NodeJS.ErrnoException) => {
+        stdin.destroy();
+        if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+        feedError = err;
+        kill('feed');
+      })
+      : Promise.resolve();
     const onAbort = () => kill('canceled');
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -85,18 +108,19 @@ export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<Run
       options.signal?.removeEventListener('abort', onAbort);
       reject(new WorkError(`could not start ${binary} (${exe}): ${err.message}`, 'ffmpeg_spawn', { cause: err }));
     });
-    child.on('close', (code, signal) => {
+    child.on('close', (code, signal) => void feeding.then(() => {
       clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
       options.signal?.removeEventListener('abort', onAbort);
       if (ending === 'canceled') return reject(new CanceledError(`${binary}${subject} canceled`));
       if (ending === 'timeout') return reject(new WorkError(`${binary}${subject} timed out after ${Math.round((options.timeoutMs ?? 600_000) / 1000)} s`, 'ffmpeg_timeout'));
       if (ending === 'overflow') return reject(new WorkError(`${binary}${subject} produced more output than allowed`, 'ffmpeg_overflow'));
+      if (feedError !== undefined) return reject(feedError);
       if (code !== 0) {
         const last = tail.trim().split('\n').slice(-6).join('\n');
         return reject(new WorkError(`${binary} failed${subject} (${signal ?? `exit ${code}`}):\n${last}`, 'ffmpeg_failed'));
       }
       resolve({ stdout: Buffer.concat(out), stderrTail: tail });
-    });
+    }));
   });
 }

@@ -1,11 +1,12 @@
 /**
  * The local animatic's virtual camera: for each frame, a window (centre and size, as fractions
- * of the prepared still) that the perspective filter samples with float coordinates. This is the
- * one source of truth for motion: the ffmpeg expressions and the JS evaluator (used by tests and
- * layer placement) are generated from the same numbers.
+ * of the prepared still) sampled at sub-pixel positions. This is the one source of truth for
+ * motion: the animatic's own camera (camera-resample.ts, through `windowAt`) and the remix's
+ * ffmpeg perspective expressions (`perspectiveFilter`, for layers moved along an anchor's path)
+ * come from the same numbers, and sample the same way.
  *
  * Why not zoompan: it rounds the crop to whole pixels every frame, so slow moves step 0,1,0,1 px
- * and visibly jitter. perspective(sense=source, eval=frame) samples at sub-pixel positions.
+ * and visibly jitter.
  */
 import type { CameraMotion } from '../../domain/canon.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -89,14 +90,14 @@ function motionPath(motion: CameraMotion, seed: number): CameraPath {
   }
 }
 
-/** The window at frame `i` of `frames` (JS twin of the ffmpeg expressions). */
+/** The window at frame `i` of `frames` (what the animatic renders; the ffmpeg expressions' twin). */
 export function windowAt(path: CameraPath, i: number, frames: number): CameraWindow {
   const e = ease(frames > 1 ? i / (frames - 1) : 0);
   const lerp = (a: number, b: number) => a + (b - a) * e;
   return { cx: lerp(path.from.cx, path.to.cx), cy: lerp(path.from.cy, path.to.cy), s: lerp(path.from.s, path.to.s) };
 }
 
-/** True when the camera never moves (the renderer then skips the perspective pass). */
+/** True when the camera never moves (the renderers then skip the resampling). */
 export function isStill(path: CameraPath): boolean {
   const a = path.from, b = path.to;
   return a.cx === b.cx && a.cy === b.cy && a.s === b.s && a.s === 1;

@@ -1,8 +1,8 @@
 /**
- * Stills for the local animatic, made once per clip with sharp before ffmpeg animates them:
+ * Stills for the local animatic, made once per clip with sharp before the camera animates them:
  * the start (and end) image cover-fitted to the exact output size, palette deltas as a colour
  * transform, motif tints, and prop deltas composited as product/reference insets with a soft
- * shadow. Doing the static work here keeps the per-frame ffmpeg graph small.
+ * shadow. Doing the static work here keeps the per-frame work to the camera and the encode.
  */
 import sharp, { type OverlayOptions, type Sharp } from 'sharp';
 import { InputError } from '../../domain/errors.ts';
@@ -83,7 +83,7 @@ function layerPath(delta: Extract<Delta, { kind: 'prop' }>, o: StillOptions): { 
   return pick('product', 0) ?? pick('reference', 0);
 }
 
-/** A prepared still as raw interleaved 8-bit pixels (no PNG round trip: ffmpeg reads it as rawvideo). */
+/** A prepared still as raw interleaved 8-bit pixels (no PNG round trip). */
 export interface RawStill { data: Buffer; width: number; height: number; channels: 3 | 4 }
 
 async function rawOf(img: Sharp): Promise<RawStill> {

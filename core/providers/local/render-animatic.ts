@@ -14,11 +14,12 @@ import { DeltaSchema, type Delta } from '../../domain/shot.ts';
 import { createLogger } from '../../log/logger.ts';
 import { runFfmpeg } from '../../media/run-ffmpeg.ts';
 import { animaticArgs, type RawStillFile } from './animatic-args.ts';
+import { writeAnimaticFrames } from './animatic-frames.ts';
 import { alwaysVisible, cameraPath, type CameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
 import { particleTravelPx } from './motif-particles.ts';
-import { prepareParticles, prepareStill, type RawStill } from './prepare-stills.ts';
+import { prepareParticles, prepareStill } from './prepare-stills.ts';
 import { makeWorkDir } from '../../runtime/work-dirs.ts';
 
 const log = createLogger('local-render');
@@ -110,36 +111,29 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
       prepareParticles(o.deltas, o.width, o.height, o.seed),
     ]);
     const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`, ...start.notes];
-    // Raw pixels to ffmpeg: no PNG encode here and no PNG decode there.
-    const write = async (name: string, still: RawStill): Promise<RawStillFile> => {
-      const path = join(work, name);
-      await writeFile(path, still.data);
-      return { path, pixFmt: still.channels === 4 ? 'rgba' : 'rgb24', width: still.width, height: still.height };
-    };
-    const base = await write('start.rgb', start);
-    let end: RawStillFile | null = null;
-    if (endStill) {
-      end = await write('end.rgb', endStill);
-      notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
-    }
+    if (endStill) notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
+    // The particle sheet goes to ffmpeg as raw pixels: no PNG encode here and no decode there.
     let sheet: RawStillFile | null = null;
     if (particles) {
-      sheet = await write('particles.rgba', particles.still);
+      const path = join(work, 'particles.rgba');
+      await writeFile(path, particles.still.data);
+      sheet = { path, pixFmt: particles.still.channels === 4 ? 'rgba' : 'rgb24', width: particles.still.width, height: particles.still.height };
       notes.push(particles.note);
     }
     if (o.signal?.aborted) throw new CanceledError('local render canceled');
     await mkdir(dirname(out), { recursive: true });
     const args = animaticArgs({
-      base, end, particles: sheet, fps: o.fps, frames, camera,
-      crossfadeFrames: Math.round(frames * CROSSFADE_SHARE),
+      width: o.width, height: o.height, particles: sheet, fps: o.fps, frames,
       particleTravelPx: particles ? particleTravelPx(particles.season, o.height, o.seconds) : 0,
       comment: PREVIZ_COMMENT,
     }, partial);
+    const pictures = { start, end: endStill, camera, frames, crossfadeFrames: Math.round(frames * CROSSFADE_SHARE) };
     const progress = createProgressParser(frames);
     log.debug('rendering', { out, frames, motion });
     await runFfmpeg(args, {
       signal: o.signal,
       subject: o.startImage,
+      stdin: (pipe) => writeAnimaticFrames(pipe, pictures),
       onStdout: (chunk) => { const p = progress(chunk.toString('utf8')); if (p !== undefined) o.onProgress?.(p); },
     });
     await rename(partial, out);

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { animaticArgs, animaticFilter } from '../../../core/providers/local/animatic-args.ts';
-import { cameraPath } from '../../../core/providers/local/camera-path.ts';
 import { createProgressParser } from '../../../core/providers/local/ffmpeg-progress.ts';
 import { PREVIZ_COMMENT, h264OutputArgs } from '../../../core/providers/local/h264-args.ts';
 import { motifParticlesSvg, particleTravelPx } from '../../../core/providers/local/motif-particles.ts';
 
-const base = { base: '/t/start.png', end: null, particles: null, fps: 24, frames: 96, camera: cameraPath('push-in', 1), crossfadeFrames: 38, particleTravelPx: 0, comment: PREVIZ_COMMENT };
+const base = { width: 320, height: 180, particles: null, fps: 24, frames: 96, particleTravelPx: 0, comment: PREVIZ_COMMENT };
 
 const after = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
@@ -22,40 +21,31 @@ test('output: exact frame count, CFR, H.264 yuv420p, faststart, previz comment, 
   assert.equal(after(args, '-map_metadata'), '-1');
   assert.equal(args.at(-1), '/t/out.mp4');
   assert.equal(after(args, '-progress'), 'pipe:1');
-  // Inputs are local files only, looped at the clip's rate.
-  assert.equal(after(args, '-protocol_whitelist'), 'file,pipe');
-  assert.equal(after(args, '-i'), 'file:/t/start.png');
-  assert.equal(after(args, '-framerate'), '24');
 });
 
-test('graph: each still converted once to BT.709 4:2:0 and looped; perspective camera, no zoompan', () => {
-  const f = animaticFilter(base);
-  assert.match(f, /^\[0:v\]scale=out_color_matrix=bt709:out_range=tv:[^,]*,format=yuv420p,loop=loop=95:size=1:start=0,setpts=N\/\(24\*TB\)\[s0\];\[s0\]perspective=/);
-  assert.ok(!f.includes('zoompan'));
-  assert.match(f, /\[cam\]format=yuv420p\[v\]$/);
-  assert.ok(!animaticFilter({ ...base, camera: cameraPath('static', 1) }).includes('perspective'));
+test('the moving picture arrives on stdin as raw 4:2:0 of the clip\'s size and rate, and is only encoded', () => {
   const args = animaticArgs(base, '/o.mp4');
-  assert.ok(!args.includes('-loop'), 'inputs are single frames, looped inside the graph');
-});
-
-test('graph: the end image fades in by frame numbers before the camera; particles scroll after it', () => {
-  const f = animaticFilter({ ...base, end: '/t/end.png', particles: '/t/p.png', particleTravelPx: 62 });
-  // The end stream is only the fade's 38 frames, stamped from frame 58 on: nothing is faded or
-  // blended before the end image can show (overlay passes those frames through).
-  assert.match(f, /\[1:v\]scale=[^;]*format=yuva420p,loop=loop=37:size=1:start=0,[^;]*,fade=t=in:s=0:n=38:alpha=1,setpts=PTS\+58\/\(24\*TB\)\[e\]/);
-  assert.match(f, /\[s0\]\[e\]overlay=format=yuv420:eof_action=repeat\[mix\];\[mix\]perspective=/);
-  assert.match(f, /\[cam\]\[pt\]overlay=x=0:y=-\(h-H\)\+62\*n\/95:eval=frame:format=yuv420\[fx\]/);
-  assert.equal(f.match(/perspective=/g)?.length, 1, 'one camera pass serves start and end');
-  const args = animaticArgs({ ...base, end: '/t/end.png', particles: '/t/p.png' }, '/o.mp4');
-  assert.equal(args.filter((a) => a === '-i').length, 3);
-});
-
-test('raw stills are read as rawvideo of their own size and pixel format (no image decode)', () => {
-  const args = animaticArgs({ ...base, base: { path: '/t/start.rgb', pixFmt: 'rgb24', width: 320, height: 180 } }, '/o.mp4');
+  assert.equal(after(args, '-protocol_whitelist'), 'file,pipe');
   assert.equal(after(args, '-f'), 'rawvideo');
-  assert.equal(after(args, '-pix_fmt'), 'rgb24');
+  assert.equal(after(args, '-pix_fmt'), 'yuv420p');
   assert.equal(after(args, '-video_size'), '320x180');
-  assert.equal(after(args, '-i'), 'file:/t/start.rgb');
+  assert.equal(after(args, '-framerate'), '24');
+  assert.equal(after(args, '-i'), 'pipe:0');
+  assert.equal(args.filter((a) => a === '-i').length, 1);
+  assert.equal(animaticFilter(base), '[0:v]format=yuv420p[v]');
+  assert.ok(!args.includes('-loop'));
+});
+
+test('graph: the particle sheet is converted once, looped, and scrolls over the camera\'s picture', () => {
+  const f = animaticFilter({ ...base, particles: { path: '/t/p.rgba', pixFmt: 'rgba', width: 320, height: 360 }, particleTravelPx: 62 });
+  assert.match(f, /^\[1:v\]scale=out_color_matrix=bt709:out_range=tv:[^,]*,format=yuva420p,loop=loop=95:size=1:start=0,setpts=N\/\(24\*TB\)\[pt\];/);
+  assert.match(f, /\[0:v\]\[pt\]overlay=x=0:y=-\(h-H\)\+62\*n\/95:eval=frame:format=yuv420\[fx\];\[fx\]format=yuv420p\[v\]$/);
+  const args = animaticArgs({ ...base, particles: { path: '/t/p.rgba', pixFmt: 'rgba', width: 320, height: 360 } }, '/o.mp4');
+  assert.equal(args.filter((a) => a === '-i').length, 2);
+  // The sheet is raw RGBA read as rawvideo of its own size (no image decode).
+  const sheet = args.lastIndexOf('-i');
+  assert.equal(args[sheet + 1], 'file:/t/p.rgba');
+  assert.deepEqual(args.slice(sheet - 6, sheet), ['-pix_fmt', 'rgba', '-video_size', '320x360', '-framerate', '24']);
 });
 
 test('h264 args without a comment carry no -metadata', () => {
