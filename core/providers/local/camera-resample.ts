@@ -19,33 +19,65 @@
  */
 import type { CameraWindow } from './camera-path.ts';
 import { CAMERA_RESAMPLE_WASM_BASE64 } from './camera-resample-wasm.ts';
-import { yuv420Bytes } from './yuv420.ts';
+import type { RawStill } from './prepare-stills.ts';
+import { rgbToYuv420, yuv420Bytes } from './yuv420.ts';
 
 interface Kernels {
   memory: WebAssembly.Memory;
   plane(src: number, dst: number, w: number, h: number, cols: number, rows: number, bufA: number, bufB: number): void;
   blend(a: number, b: number, out: number, n: number, alpha: number): void;
+  overlay(dst: number, src: number, alpha: number, n: number): void;
 }
+
+/** Where a particle sheet (width × 2·height, straight alpha) lives: 4:2:0 picture, luma-size alpha, chroma-size alpha. */
+interface SheetRegions { yuv: number; alpha: number; chromaAlpha: number }
 
 let compiled: WebAssembly.Module | undefined;
 
 const PAGE = 65536;
 const TAP_BYTES = 12;
+const GROUP_BYTES = 64;
 const align16 = (n: number) => (n + 15) & ~15;
 
-/**
- * Taps along one axis into `into` (i0, i1, weight of i1 per output index): luma position
- * pos(k) = round(256·(full·left + size·k)); a plane subsampled by `shift` reads pos(k << shift) >> shift.
- */
-function writeTaps(into: Int32Array, count: number, planeLen: number, full: number, left: number, size: number, shift: number): void {
+/** Luma position of output index k in 1/256 px; a plane subsampled by `shift` reads pos(k << shift) >> shift. */
+const position = (k: number, full: number, left: number, size: number, shift: number) =>
+  Math.round(256 * (full * left + size * (k << shift))) >> shift;
+
+/** The two source indices and the second one's weight for a position (clamped at the edges as perspective does). */
+function tap(pos: number, planeLen: number): [number, number, number] {
+  const whole = pos >> 8;
+  if (whole >= 0 && whole < planeLen - 1) return [whole, whole + 1, pos & 255];
+  const edge = whole < 0 ? 0 : planeLen - 1;
+  return [edge, edge, 0];
+}
+
+/** Row taps into `into`: first row, second row, weight of the second (i32 each). */
+function writeRowTaps(into: Int32Array, count: number, full: number, top: number, size: number, shift: number): void {
   for (let k = 0, t = 0; k < count; k++, t += 3) {
-    const pos = Math.round(256 * (full * left + size * (k << shift))) >> shift;
-    const whole = pos >> 8;
-    if (whole >= 0 && whole < planeLen - 1) {
-      into[t] = whole; into[t + 1] = whole + 1; into[t + 2] = pos & 255;
-    } else {
-      const edge = whole < 0 ? 0 : planeLen - 1;
-      into[t] = edge; into[t + 1] = edge; into[t + 2] = 0;
+    const [a, b, f] = tap(position(k, full, top, size, shift), count);
+    into[t] = a; into[t + 1] = b; into[t + 2] = f;
+  }
+}
+
+/**
+ * Column groups for the wasm `$across` (64 bytes per 8 output columns): the source index of the
+ * group's 16-byte load, a shuffle picking each column's two bytes from it, and the weight pairs.
+ * Columns past the plane's width (the last group's tail) read byte 0 with weight 0.
+ */
+function writeColumnGroups(memory: ArrayBuffer, at: number, count: number, full: number, left: number, size: number, shift: number): void {
+  const groups = Math.ceil(count / 8);
+  const i32 = new Int32Array(memory, at, groups * 16), u8 = new Uint8Array(memory, at, groups * 64), i16 = new Int16Array(memory, at, groups * 32);
+  u8.fill(0);
+  for (let g = 0; g < groups; g++) {
+    const base = tap(position(g * 8, full, left, size, shift), count)[0];
+    i32[g * 16] = base;
+    for (let j = 0; j < 8 && g * 8 + j < count; j++) {
+      const [a, b, f] = tap(position(g * 8 + j, full, left, size, shift), count);
+      if (a - base > 15 || b - base > 15 || a < base) throw new Error(`CameraResampler: a window of size ${size} spans more than 16 source pixels per 8 output pixels`);
+      u8[g * 64 + 16 + 2 * j] = a - base;
+      u8[g * 64 + 16 + 2 * j + 1] = b - base;
+      i16[g * 32 + 16 + 2 * j] = 256 - f;
+      i16[g * 32 + 16 + 2 * j + 1] = f;
     }
   }
 }
@@ -65,7 +97,10 @@ export class CameraResampler {
   private readonly bufA: number;
   private readonly bufB: number;
 
-  constructor(width: number, height: number, pictures: number) {
+  private readonly sheet: SheetRegions | null;
+
+  /** `particleSheet`: also room for one motif particle sheet (setParticleSheet, overlayParticles). */
+  constructor(width: number, height: number, pictures: number, o: { particleSheet?: boolean } = {}) {
     if (width % 2 || height % 2) throw new Error(`CameraResampler: ${width}x${height} is not even both ways`);
     this.width = width;
     this.height = height;
@@ -75,12 +110,17 @@ export class CameraResampler {
     let at = 0;
     const take = (bytes: number) => { const here = at; at = align16(at + bytes); return here; };
     for (let i = 0; i < pictures; i++) this.slots.push(take(this.pictureBytes));
+    this.sheet = o.particleSheet
+      ? { yuv: take(yuv420Bytes(width, 2 * height)), alpha: take(width * 2 * height), chromaAlpha: take((width / 2) * height) }
+      : null;
+    const groupBytes = (n: number) => Math.ceil(n / 8) * GROUP_BYTES;
     this.taps = {
-      lumaCols: take(width * TAP_BYTES), lumaRows: take(height * TAP_BYTES),
-      chromaCols: take((width / 2) * TAP_BYTES), chromaRows: take((height / 2) * TAP_BYTES),
+      lumaCols: take(groupBytes(width)), lumaRows: take(height * TAP_BYTES),
+      chromaCols: take(groupBytes(width / 2)), chromaRows: take((height / 2) * TAP_BYTES),
     };
-    this.bufA = take(width * 2);
-    this.bufB = take(width * 2);
+    // Row buffers hold whole groups of 8; the 16-byte loads of the last slot's last row land here.
+    this.bufA = take(Math.ceil(width / 8) * 16);
+    this.bufB = take(Math.ceil(width / 8) * 16);
     const pages = Math.ceil(at / PAGE) - this.k.memory.buffer.byteLength / PAGE;
     // Grown once, here: views into the memory stay valid for the resampler's life.
     if (pages > 0) this.k.memory.grow(pages);
@@ -97,10 +137,10 @@ export class CameraResampler {
     const left = win.cx - win.s / 2, top = win.cy - win.s / 2;
     const mem = this.k.memory.buffer;
     const t = this.taps;
-    writeTaps(new Int32Array(mem, t.lumaCols, w * 3), w, w, w, left, win.s, 0);
-    writeTaps(new Int32Array(mem, t.lumaRows, h * 3), h, h, h, top, win.s, 0);
-    writeTaps(new Int32Array(mem, t.chromaCols, (w / 2) * 3), w / 2, w / 2, w, left, win.s, 1);
-    writeTaps(new Int32Array(mem, t.chromaRows, (h / 2) * 3), h / 2, h / 2, h, top, win.s, 1);
+    writeColumnGroups(mem, t.lumaCols, w, w, left, win.s, 0);
+    writeRowTaps(new Int32Array(mem, t.lumaRows, h * 3), h, h, top, win.s, 0);
+    writeColumnGroups(mem, t.chromaCols, w / 2, w, left, win.s, 1);
+    writeRowTaps(new Int32Array(mem, t.chromaRows, (h / 2) * 3), h / 2, h, top, win.s, 1);
     const s = this.slot(src), d = this.slot(dst);
     const luma = w * h, chroma = (w / 2) * (h / 2);
     this.k.plane(s, d, w, h, t.lumaCols, t.lumaRows, this.bufA, this.bufB);
@@ -112,6 +152,55 @@ export class CameraResampler {
   blend(a: number, b: number, alpha: number, dst: number): void {
     if (!Number.isInteger(alpha) || alpha < 0 || alpha > 256) throw new Error(`CameraResampler.blend: alpha must be a whole number 0–256, got ${alpha}`);
     this.k.blend(this.slot(a), this.slot(b), this.slot(dst), this.pictureBytes, alpha);
+  }
+
+  /**
+   * The motif particle sheet (RGBA, width × 2·height, straight alpha): converted once to 4:2:0
+   * as the stills are, its alpha kept at luma size and averaged over each 2×2 for chroma (what
+   * ffmpeg's overlay filter does with a yuva420p layer).
+   */
+  setParticleSheet(rgba: RawStill): void {
+    const sheet = this.requireSheet();
+    const { width: w, height: h } = this;
+    if (rgba.width !== w || rgba.height !== 2 * h || rgba.channels !== 4) {
+      throw new Error(`CameraResampler: a particle sheet must be ${w}x${2 * h} RGBA, got ${rgba.width}x${rgba.height}x${rgba.channels}`);
+    }
+    const mem = this.k.memory.buffer;
+    rgbToYuv420(rgba, new Uint8Array(mem, sheet.yuv, yuv420Bytes(w, 2 * h)));
+    const alpha = new Uint8Array(mem, sheet.alpha, w * 2 * h);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba.data[i * 4 + 3]!;
+    const chroma = new Uint8Array(mem, sheet.chromaAlpha, (w / 2) * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w / 2; x++) {
+      const p = 2 * y * w + 2 * x;
+      chroma[y * (w / 2) + x] = (alpha[p]! + alpha[p + 1]! + alpha[p + w]! + alpha[p + w + 1]!) >> 2;
+    }
+  }
+
+  /**
+   * The sheet over slot `dst`, scrolled so sheet row `top` (even, −height…height) is the frame's
+   * first row: a motif falling past the lens, in front of the camera's picture. Below zero the
+   * sheet has come down past the frame's top edge, and those first rows get no particles.
+   */
+  overlayParticles(dst: number, top: number): void {
+    const sheet = this.requireSheet();
+    const { width: w, height: h } = this;
+    if (!Number.isInteger(top) || top % 2 || top < -h || top > h) throw new Error(`CameraResampler.overlayParticles: sheet row ${top} is not an even row from ${-h} to ${h}`);
+    const skip = Math.max(0, -top), from = Math.max(0, top), rows = h - skip;
+    const d = this.slot(dst), luma = w * h, chroma = luma / 4, sheetLuma = w * 2 * h, sheetChroma = sheetLuma / 4;
+    const cw = w / 2, cFrom = (from / 2) * cw, cSkip = (skip / 2) * cw, cBytes = (rows / 2) * cw;
+    this.k.overlay(d + skip * w, sheet.yuv + from * w, sheet.alpha + from * w, rows * w);
+    this.k.overlay(d + luma + cSkip, sheet.yuv + sheetLuma + cFrom, sheet.chromaAlpha + cFrom, cBytes);
+    this.k.overlay(d + luma + chroma + cSkip, sheet.yuv + sheetLuma + sheetChroma + cFrom, sheet.chromaAlpha + cFrom, cBytes);
+  }
+
+  /** Slot `dst` = slot `src`, byte for byte. */
+  copy(src: number, dst: number): void {
+    if (src !== dst) this.picture(dst).set(this.picture(src));
+  }
+
+  private requireSheet(): SheetRegions {
+    if (!this.sheet) throw new Error('CameraResampler: made without room for a particle sheet');
+    return this.sheet;
   }
 
   private slot(i: number): number {

@@ -9,7 +9,6 @@ import { toRgbFilter } from '../../media/bt709.ts';
 import { safeInputArgs } from '../../media/safe-input.ts';
 import { SAFE_INPUT } from '../../media/run-ffmpeg.ts';
 import { escapeFilterValue } from '../../grade/grade-args.ts';
-import { looped } from './animatic-args.ts';
 import { type CameraPath, isStill, perspectiveFilter } from './camera-path.ts';
 import { h264OutputArgs } from './h264-args.ts';
 
@@ -31,6 +30,17 @@ export interface RemixGraph {
   fps: number;
   frames: number;
   comment: string;
+}
+
+/**
+ * Convert once, then repeat the converted frame `frames` times with CFR timestamps. Looping
+ * after the conversion (instead of `-loop 1` on the input) skips a PNG decode and an RGB → YUV
+ * conversion per output frame.
+ */
+export function looped(input: number, format: 'yuv420p' | 'yuva420p', frames: number, fps: number): string {
+  // accurate_rnd + full_chroma_int: the one RGB → YUV (BT.709, limited range) conversion.
+  return `[${input}:v]scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=${format},` +
+    `loop=loop=${frames - 1}:size=1:start=0,setpts=N/(${fps}*TB)`;
 }
 
 const int = (n: number) => String(Math.round(n));

@@ -5,22 +5,22 @@
  * composited layers. Deterministic for a seed. Honest previz: labelled so in the file's metadata
  * and in everything it returns.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import { CameraMotionSchema, type CameraMotion } from '../../domain/canon.ts';
 import { CanceledError, InputError } from '../../domain/errors.ts';
 import { DeltaSchema, type Delta } from '../../domain/shot.ts';
 import { createLogger } from '../../log/logger.ts';
 import { runFfmpeg } from '../../media/run-ffmpeg.ts';
-import { animaticArgs, type RawStillFile } from './animatic-args.ts';
+import { animaticArgs } from './animatic-args.ts';
 import { writeAnimaticFrames } from './animatic-frames.ts';
 import { alwaysVisible, cameraPath, type CameraPath } from './camera-path.ts';
 import { createProgressParser } from './ffmpeg-progress.ts';
 import { PREVIZ_COMMENT } from './h264-args.ts';
 import { particleTravelPx } from './motif-particles.ts';
 import { prepareParticles, prepareStill } from './prepare-stills.ts';
-import { makeWorkDir } from '../../runtime/work-dirs.ts';
 
 const log = createLogger('local-render');
 
@@ -100,40 +100,37 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   const motion = cameraDelta?.motion ?? o.motion;
   const camera = cameraPath(motion, o.seed, o.startOnFullFrame ?? false);
   const out = resolve(o.out);
-  const work = await makeWorkDir('continuity-animatic');
   const partial = `${out}.partial`;
   try {
     const stillOpts = { width: o.width, height: o.height, deltas: o.deltas, productImages: o.layers.productImages, referenceImages: o.layers.referenceImages, seed: o.seed, safe: alwaysVisible(camera) };
-    // The stills are independent: prepared side by side (libvips threads, one wait).
-    const [start, endStill, particles] = await Promise.all([
-      prepareStill(o.startImage, 'startImage', stillOpts),
-      o.endImage ? prepareStill(o.endImage, 'endImage', stillOpts) : null,
-      prepareParticles(o.deltas, o.width, o.height, o.seed),
-    ]);
-    const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`, ...start.notes];
-    if (endStill) notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
-    // The particle sheet goes to ffmpeg as raw pixels: no PNG encode here and no decode there.
-    let sheet: RawStillFile | null = null;
-    if (particles) {
-      const path = join(work, 'particles.rgba');
-      await writeFile(path, particles.still.data);
-      sheet = { path, pixFmt: particles.still.channels === 4 ? 'rgba' : 'rgb24', width: particles.still.width, height: particles.still.height };
-      notes.push(particles.note);
-    }
     if (o.signal?.aborted) throw new CanceledError('local render canceled');
     await mkdir(dirname(out), { recursive: true });
-    const args = animaticArgs({
-      width: o.width, height: o.height, particles: sheet, fps: o.fps, frames,
-      particleTravelPx: particles ? particleTravelPx(particles.season, o.height, o.seconds) : 0,
-      comment: PREVIZ_COMMENT,
-    }, partial);
-    const pictures = { start, end: endStill, camera, frames, crossfadeFrames: Math.round(frames * CROSSFADE_SHARE) };
+    const args = animaticArgs({ width: o.width, height: o.height, fps: o.fps, frames, comment: PREVIZ_COMMENT }, partial);
+    const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`];
+    /** ffmpeg starts first (its libraries load while sharp prepares the stills), then takes the frames. */
+    const prepareAndWrite = async (pipe: Writable) => {
+      // The end still is first seen when the crossfade starts: it is prepared while the first
+      // frames are made and encoded. The start still and the particles are needed at once.
+      const endStill = o.endImage ? prepareStill(o.endImage, 'endImage', stillOpts) : null;
+      endStill?.catch(() => undefined); // awaited (and its failure raised) by writeAnimaticFrames
+      const [start, particles] = await Promise.all([
+        prepareStill(o.startImage, 'startImage', stillOpts),
+        prepareParticles(o.deltas, o.width, o.height, o.seed),
+      ]);
+      await writeAnimaticFrames(pipe, {
+        start, end: endStill, camera, frames, crossfadeFrames: Math.round(frames * CROSSFADE_SHARE),
+        particles: particles ? { sheet: particles.still, travelPx: particleTravelPx(particles.season, o.height, o.seconds) } : null,
+      });
+      notes.push(...start.notes);
+      if (endStill) notes.push(`crossfade to the end image over the last ${Math.round(CROSSFADE_SHARE * 100)} %`);
+      if (particles) notes.push(particles.note);
+    };
     const progress = createProgressParser(frames);
     log.debug('rendering', { out, frames, motion });
     await runFfmpeg(args, {
       signal: o.signal,
       subject: o.startImage,
-      stdin: (pipe) => writeAnimaticFrames(pipe, pictures),
+      stdin: prepareAndWrite,
       onStdout: (chunk) => { const p = progress(chunk.toString('utf8')); if (p !== undefined) o.onProgress?.(p); },
     });
     await rename(partial, out);
@@ -142,7 +139,5 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
   } catch (err) {
     await rm(partial, { force: true });
     throw err;
-  } finally {
-    await rm(work, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { runFfmpeg } from '../../../core/media/run-ffmpeg.ts';
 import { cameraPath, perspectiveFilter, windowAt } from '../../../core/providers/local/camera-path.ts';
 import { CameraResampler } from '../../../core/providers/local/camera-resample.ts';
+import { particleSheetTop } from '../../../core/providers/local/animatic-frames.ts';
 import { CAMERA_RESAMPLE_WASM_BASE64 } from '../../../core/providers/local/camera-resample-wasm.ts';
 import { rgbToYuv420, yuv420Bytes } from '../../../core/providers/local/yuv420.ts';
 import type { RawStill } from '../../../core/providers/local/prepare-stills.ts';
@@ -88,6 +89,78 @@ test('blend: (a·(256−α) + b·α + 128) >> 8 on every byte, SIMD body and sca
     }
   }
   assert.throws(() => cam.blend(0, 1, 257, 2), /alpha must be a whole number 0–256, got 257/);
+});
+
+test('particles: the overlay filter\'s straight-alpha blend, chroma alpha averaged over each 2×2, scrolled by even rows', () => {
+  // 38 wide: the chroma planes (19 × n) leave a scalar tail after the 16-byte steps.
+  const W = 38, H = 6;
+  const cam = new CameraResampler(W, H, 1, { particleSheet: true });
+  const sheet = Buffer.alloc(W * 2 * H * 4);
+  for (let i = 0; i < W * 2 * H; i++) {
+    sheet[i * 4] = (i * 13) & 255; sheet[i * 4 + 1] = (i * 7) & 255; sheet[i * 4 + 2] = 255 - (i & 255); sheet[i * 4 + 3] = (i * 29) & 255;
+  }
+  const still = { data: sheet, width: W, height: 2 * H, channels: 4 as const };
+  cam.setParticleSheet(still);
+  const sheetYuv = new Uint8Array(yuv420Bytes(W, 2 * H));
+  rgbToYuv420(still, sheetYuv);
+  const frame = cam.picture(0);
+  for (let i = 0; i < frame.length; i++) frame[i] = (i * 31) & 255;
+  const before = Uint8Array.from(frame);
+  const top = 4;
+  cam.overlayParticles(0, top);
+  const div255 = (x: number) => ((x + 128) * 257) >> 16;
+  const luma = W * H, cw = W / 2, sheetLuma = W * 2 * H;
+  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) {
+    const a = sheet[((y + top) * W + x) * 4 + 3]!, s = sheetYuv[(y + top) * W + x]!, d = before[y * W + x]!;
+    assert.equal(frame[y * W + x], div255(d * (255 - a) + s * a), `Y ${x},${y}`);
+  }
+  for (const plane of [0, 1]) for (let y = 0; y < H / 2; y++) for (let x = 0; x < cw; x++) {
+    const p = (2 * y + top) * W + 2 * x;
+    const a = (sheet[p * 4 + 3]! + sheet[(p + 1) * 4 + 3]! + sheet[(p + W) * 4 + 3]! + sheet[(p + W + 1) * 4 + 3]!) >> 2;
+    const s = sheetYuv[sheetLuma + plane * sheetLuma / 4 + (y + top / 2) * cw + x]!;
+    const at = luma + plane * luma / 4 + y * cw + x;
+    assert.equal(frame[at], div255(before[at]! * (255 - a) + s * a), `${plane ? 'Cr' : 'Cb'} ${x},${y}`);
+  }
+  assert.throws(() => cam.overlayParticles(0, 3), /sheet row 3 is not an even row from -6 to 6/);
+  // Scrolled past the top edge: the first rows keep their pixels, the rest show the sheet's first rows.
+  frame.set(before);
+  cam.overlayParticles(0, -2);
+  assert.deepEqual(frame.subarray(0, 2 * W), before.subarray(0, 2 * W));
+  for (let x = 0; x < W; x++) {
+    const a = sheet[x * 4 + 3]!;
+    assert.equal(frame[2 * W + x], div255(before[2 * W + x]! * (255 - a) + sheetYuv[x]! * a), `Y ${x},2 with the sheet 2 rows down`);
+  }
+  assert.throws(() => new CameraResampler(W, H, 1).overlayParticles(0, 0), /without room for a particle sheet/);
+});
+
+test('the sheet scrolls as the old overlay placed it: even rows, from the lower half upward by the travel', () => {
+  const tops = Array.from({ length: 96 }, (_, i) => particleSheetTop(i, 96, 720, 100));
+  assert.ok(tops.every((t) => t % 2 === 0 && t >= 618 && t <= 720), tops.join(' '));
+  assert.ok(tops.every((t, i) => i === 0 || t <= tops[i - 1]!), 'the sheet only moves one way');
+  // The overlay counted frames from 1: the first frame is one step in, the last one step past the travel.
+  assert.deepEqual([tops[0], tops.at(-1)], [718, 618]);
+  // A long clip travels a whole frame height and then past it: the sheet's top comes into the frame.
+  const long = Array.from({ length: 24 }, (_, i) => particleSheetTop(i, 24, 180, 180));
+  assert.equal(long.at(-1), -6);
+});
+
+test('a long winter clip, whose snow travels past a whole frame height, renders', async () => {
+  const { renderAnimatic } = await import('../../../core/providers/local/render-animatic.ts');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const sharp = (await import('sharp')).default;
+  const dir = await mkdtemp(join(tmpdir(), 'camera-resample-'));
+  try {
+    const still = join(dir, 's.png');
+    await sharp({ create: { width: 64, height: 36, channels: 3, background: '#336699' } }).png().toFile(still);
+    // winter falls 0.09 frame heights a second: over 12 s the sheet comes 6 rows past the top.
+    const r = await renderAnimatic({ startImage: still, width: 320, height: 180, seconds: 12, fps: 2, motion: 'static', seed: 1,
+      deltas: [{ kind: 'motif', label: 'snow', motif: 'snow', season: 'winter' }], layers: { productImages: [], referenceImages: [] }, out: join(dir, 'o.mp4') });
+    assert.equal(r.frames, 24);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test('RGB → BT.709 limited 4:2:0 agrees with ffmpeg\'s own conversion', async () => {

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { animaticArgs, animaticFilter } from '../../../core/providers/local/animatic-args.ts';
+import { animaticArgs } from '../../../core/providers/local/animatic-args.ts';
 import { createProgressParser } from '../../../core/providers/local/ffmpeg-progress.ts';
 import { PREVIZ_COMMENT, h264OutputArgs } from '../../../core/providers/local/h264-args.ts';
 import { motifParticlesSvg, particleTravelPx } from '../../../core/providers/local/motif-particles.ts';
 
-const base = { width: 320, height: 180, particles: null, fps: 24, frames: 96, particleTravelPx: 0, comment: PREVIZ_COMMENT };
+const base = { width: 320, height: 180, fps: 24, frames: 96, comment: PREVIZ_COMMENT };
 
 const after = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
 
@@ -23,7 +23,7 @@ test('output: exact frame count, CFR, H.264 yuv420p, faststart, previz comment, 
   assert.equal(after(args, '-progress'), 'pipe:1');
 });
 
-test('the moving picture arrives on stdin as raw 4:2:0 of the clip\'s size and rate, and is only encoded', () => {
+test('the whole moving picture arrives on stdin as raw 4:2:0 of the clip\'s size and rate; ffmpeg only encodes', () => {
   const args = animaticArgs(base, '/o.mp4');
   assert.equal(after(args, '-protocol_whitelist'), 'file,pipe');
   assert.equal(after(args, '-f'), 'rawvideo');
@@ -32,20 +32,8 @@ test('the moving picture arrives on stdin as raw 4:2:0 of the clip\'s size and r
   assert.equal(after(args, '-framerate'), '24');
   assert.equal(after(args, '-i'), 'pipe:0');
   assert.equal(args.filter((a) => a === '-i').length, 1);
-  assert.equal(animaticFilter(base), '[0:v]format=yuv420p[v]');
-  assert.ok(!args.includes('-loop'));
-});
-
-test('graph: the particle sheet is converted once, looped, and scrolls over the camera\'s picture', () => {
-  const f = animaticFilter({ ...base, particles: { path: '/t/p.rgba', pixFmt: 'rgba', width: 320, height: 360 }, particleTravelPx: 62 });
-  assert.match(f, /^\[1:v\]scale=out_color_matrix=bt709:out_range=tv:[^,]*,format=yuva420p,loop=loop=95:size=1:start=0,setpts=N\/\(24\*TB\)\[pt\];/);
-  assert.match(f, /\[0:v\]\[pt\]overlay=x=0:y=-\(h-H\)\+62\*n\/95:eval=frame:format=yuv420\[fx\];\[fx\]format=yuv420p\[v\]$/);
-  const args = animaticArgs({ ...base, particles: { path: '/t/p.rgba', pixFmt: 'rgba', width: 320, height: 360 } }, '/o.mp4');
-  assert.equal(args.filter((a) => a === '-i').length, 2);
-  // The sheet is raw RGBA read as rawvideo of its own size (no image decode).
-  const sheet = args.lastIndexOf('-i');
-  assert.equal(args[sheet + 1], 'file:/t/p.rgba');
-  assert.deepEqual(args.slice(sheet - 6, sheet), ['-pix_fmt', 'rgba', '-video_size', '320x360', '-framerate', '24']);
+  assert.equal(after(args, '-map'), '0:v');
+  assert.ok(!args.includes('-filter_complex') && !args.includes('-vf'), 'no filter graph: no conversion, no overlay');
 });
 
 test('h264 args without a comment carry no -metadata', () => {
