@@ -1,14 +1,16 @@
 /**
  * The local animatic's camera, in-process: each frame is the window of the camera path
  * (camera-path.ts) sampled from a 4:2:0 still with bilinear interpolation at 1/256-pixel
- * positions, and the crossfade toward the end still. The per-pixel loops are WebAssembly
- * (camera-resample.wat); this file lays out their memory and computes the taps.
+ * positions, plus the crossfade toward the end still and the motif particles in front. The
+ * per-pixel loops are WebAssembly (camera-resample.wat); this file lays out their memory and
+ * computes the taps.
  *
  * Why not ffmpeg's perspective filter (the remix still moves its layers with it): for a window
  * that only zooms and slides, the source column depends on x alone and the row on y alone, so two
  * short tables per frame replace perspective's per-pixel projective table, recomputed every
  * frame on one thread; and the frames are made beside the encoder instead of in its way
- * (issue 18 item 2).
+ * (issue 18 item 2). On the bench's 4 s 720p clip the kernels take about 0.1 s of CPU where
+ * perspective took about 0.75 s.
  *
  * The sampling is perspective's own (sense=source, interpolation=linear): output pixel x of a
  * window with left edge L (a fraction) and size s reads source x' = W·L + s·x; chroma reads half
