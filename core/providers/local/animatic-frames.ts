@@ -1,9 +1,9 @@
 /**
  * The local animatic's moving picture, written frame by frame to the encoder's stdin as raw
  * BT.709 4:2:0: the start still (blended toward the end still over the clip's last frames) seen
- * through each frame's camera window, with a motif's particles falling in front of it. Frames are made while the encoder works on the previous
- * ones; at most two are in flight, in two reused buffers, so memory stays flat however long the
- * clip.
+ * through each frame's camera window, with a motif's particles falling in front of it. Frames
+ * are made while the encoder works on the previous ones; at most two are in flight, in two reused
+ * buffers, so memory stays flat however long the clip.
  */
 import type { Writable } from 'node:stream';
 import { isStill, windowAt, type CameraPath } from './camera-path.ts';

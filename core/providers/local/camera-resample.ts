@@ -71,10 +71,11 @@ function writeColumnGroups(memory: ArrayBuffer, at: number, count: number, full:
   const i32 = new Int32Array(memory, at, groups * 16), u8 = new Uint8Array(memory, at, groups * 64), i16 = new Int16Array(memory, at, groups * 32);
   u8.fill(0);
   for (let g = 0; g < groups; g++) {
-    const base = tap(position(g * 8, full, left, size, shift), count)[0];
-    i32[g * 16] = base;
+    let base = 0;
     for (let j = 0; j < 8 && g * 8 + j < count; j++) {
       const [a, b, f] = tap(position(g * 8 + j, full, left, size, shift), count);
+      // The group's load starts at its first column's first source pixel.
+      if (j === 0) { base = a; i32[g * 16] = base; }
       if (a - base > 15 || b - base > 15 || a < base) throw new Error(`CameraResampler: a window of size ${size} spans more than 16 source pixels per 8 output pixels`);
       u8[g * 64 + 16 + 2 * j] = a - base;
       u8[g * 64 + 16 + 2 * j + 1] = b - base;

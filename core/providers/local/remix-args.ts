@@ -37,7 +37,7 @@ export interface RemixGraph {
  * after the conversion (instead of `-loop 1` on the input) skips a PNG decode and an RGB → YUV
  * conversion per output frame.
  */
-export function looped(input: number, format: 'yuv420p' | 'yuva420p', frames: number, fps: number): string {
+function looped(input: number, format: 'yuv420p' | 'yuva420p', frames: number, fps: number): string {
   // accurate_rnd + full_chroma_int: the one RGB → YUV (BT.709, limited range) conversion.
   return `[${input}:v]scale=out_color_matrix=bt709:out_range=tv:flags=bicubic+accurate_rnd+full_chroma_int,format=${format},` +
     `loop=loop=${frames - 1}:size=1:start=0,setpts=N/(${fps}*TB)`;
