@@ -56,7 +56,11 @@ if (process.env.CONTINUITY_TESTS_THROUGH_TSX === '1') {
   args = ['--enable-source-maps', '--test', '--test-concurrency=2', ...built.entries];
 }
 // The tests' own child scripts run from the same build (test/support/child-node-args.ts).
-const child = spawn(process.execPath, args, { stdio: 'inherit', env: built ? { ...process.env, CONTINUITY_TEST_BUILD: built.dir } : process.env });
+// OPENBLAS_NUM_THREADS=1: the ffmpeg the tests start themselves (helpers, fixtures) gets what
+// runFfmpeg gives the engine's (core/media/run-ffmpeg.ts ffmpegEnv): Debian's ffmpeg loads
+// OpenBLAS, whose idle thread pool costs ~60 ms of CPU per start, over a thousand starts a run.
+const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', ...(built ? { CONTINUITY_TEST_BUILD: built.dir } : {}) };
+const child = spawn(process.execPath, args, { stdio: 'inherit', env });
 // A stopped suite stops its tests too (they spawn ffmpeg and servers): pass the signal on.
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => {

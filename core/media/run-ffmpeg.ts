@@ -49,6 +49,17 @@ export function baseArgs(binary: 'ffmpeg' | 'ffprobe'): string[] {
  */
 export const SAFE_INPUT = ['-protocol_whitelist', 'file,pipe'];
 
+/**
+ * The environment ffmpeg runs in: ours, with OpenBLAS held to one thread. A distribution's
+ * ffmpeg (Debian's: libavfilter → pocketsphinx → LAPACK → OpenBLAS) loads OpenBLAS, which starts
+ * a thread per core at load that spins waiting for work ffmpeg never gives it (only the `asr`
+ * filter uses BLAS; we never run it). Measured: about 60 ms of CPU per ffmpeg start here (295 →
+ * 230 ms for a tiny encode), in every render, grade, decode and probe. No effect on a static ffmpeg.
+ */
+export function ffmpegEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, OPENBLAS_NUM_THREADS: '1' };
+}
+
 export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<RunResult> {
   const binary = options.binary ?? 'ffmpeg';
   const bins = resolveFfmpeg();
@@ -58,9 +69,10 @@ export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<Run
   if (options.signal?.aborted) return Promise.reject(new CanceledError(`${binary}${subject} canceled`));
 
   return new Promise<RunResult>((resolve, reject) => {
+    const env = ffmpegEnv();
     const child = options.stdin
-      ? spawn(exe, fullArgs, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true })
-      : spawn(exe, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+      ? spawn(exe, fullArgs, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, env })
+      : spawn(exe, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, env });
     const out: Buffer[] = [];
     let outBytes = 0;
     let tail = '';

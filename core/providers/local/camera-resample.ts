@@ -169,7 +169,6 @@ export class CameraResampler {
       throw new Error(`CameraResampler: a particle sheet must be ${w}x${2 * h} RGBA, got ${rgba.width}x${rgba.height}x${rgba.channels}`);
     }
     const mem = this.k.memory.buffer;
-    rgbToYuv420(rgba, new Uint8Array(mem, sheet.yuv, yuv420Bytes(w, 2 * h)));
     const alpha = new Uint8Array(mem, sheet.alpha, w * 2 * h);
     for (let i = 0; i < alpha.length; i++) alpha[i] = rgba.data[i * 4 + 3]!;
     const chroma = new Uint8Array(mem, sheet.chromaAlpha, (w / 2) * h);
@@ -177,6 +176,8 @@ export class CameraResampler {
       const p = 2 * y * w + 2 * x;
       chroma[y * (w / 2) + x] = (alpha[p]! + alpha[p + 1]! + alpha[p + w]! + alpha[p + w + 1]!) >> 2;
     }
+    // Colour only where the sheet shows: the overlay leaves a sample alone where its alpha is 0.
+    rgbToYuv420(rgba, new Uint8Array(mem, sheet.yuv, yuv420Bytes(w, 2 * h)), { luma: alpha, chroma });
   }
 
   /**

@@ -109,14 +109,15 @@ export async function renderAnimatic(o: AnimaticOptions): Promise<AnimaticResult
     const notes = [`camera ${motion}${cameraDelta ? ` (camera delta "${cameraDelta.label}")` : ''}, eased, sub-pixel`];
     /** ffmpeg starts first (its libraries load while sharp prepares the stills), then takes the frames. */
     const prepareAndWrite = async (pipe: Writable) => {
-      // The end still is first seen when the crossfade starts: it is prepared while the first
-      // frames are made and encoded. The start still and the particles are needed at once.
-      const endStill = o.endImage ? prepareStill(o.endImage, 'endImage', stillOpts) : null;
-      endStill?.catch(() => undefined); // awaited (and its failure raised) by writeAnimaticFrames
+      // The start still and the particles are needed for the first frame: they have the machine to
+      // themselves (beside ffmpeg starting). The end still is first seen when the crossfade
+      // starts, so it is prepared while the first frames are made and encoded.
       const [start, particles] = await Promise.all([
         prepareStill(o.startImage, 'startImage', stillOpts),
         prepareParticles(o.deltas, o.width, o.height, o.seed),
       ]);
+      const endStill = o.endImage ? prepareStill(o.endImage, 'endImage', stillOpts) : null;
+      endStill?.catch(() => undefined); // awaited (and its failure raised) by writeAnimaticFrames
       await writeAnimaticFrames(pipe, {
         start, end: endStill, camera, frames, crossfadeFrames: Math.round(frames * CROSSFADE_SHARE),
         particles: particles ? { sheet: particles.still, travelPx: particleTravelPx(particles.season, o.height, o.seconds) } : null,

@@ -41,13 +41,30 @@ const Y_TABLES = (() => {
 const CB = [-KR, -KG, 1 - KB].map((k) => (C_SCALE * k) / (2 * (1 - KB)));
 const CR = [1 - KR, -KG, -KB].map((k) => (C_SCALE * k) / (2 * (1 - KR)));
 
-/** An RGB(A) still (even width and height; alpha ignored) into `out` as a BT.709 limited-range 4:2:0 picture. */
-export function rgbToYuv420(still: RawStill, out: Uint8Array): void {
+/**
+ * Which samples a conversion must produce: non-zero entries of `luma` (width × height) and
+ * `chroma` (width/2 × height/2). A layer's fully transparent samples never show, so a sparse
+ * layer (the motif particles) need not be converted there; those output bytes are left as they were.
+ */
+export interface SampleMask { luma: Uint8Array; chroma: Uint8Array }
+
+/**
+ * An RGB(A) still (even width and height; alpha ignored) into `out` as a BT.709 limited-range
+ * 4:2:0 picture; only the samples `only` marks, when given.
+ */
+export function rgbToYuv420(still: RawStill, out: Uint8Array, only?: SampleMask): void {
   const { width: w, height: h, channels: n, data: rgb } = still;
   if (w % 2 || h % 2) throw new Error(`rgbToYuv420: ${w}x${h} is not even both ways`);
   if (out.length !== yuv420Bytes(w, h)) throw new Error(`rgbToYuv420: a ${w}x${h} picture needs ${yuv420Bytes(w, h)} bytes, got ${out.length}`);
+  if (only && (only.luma.length !== w * h || only.chroma.length !== (w / 2) * (h / 2))) {
+    throw new Error(`rgbToYuv420: a ${w}x${h} sample mask needs ${w * h} luma and ${(w / 2) * (h / 2)} chroma entries, got ${only.luma.length} and ${only.chroma.length}`);
+  }
   const t = Y_TABLES;
-  for (let i = 0, p = 0; i < w * h; i++, p += n) out[i] = (t[rgb[p]!]! + t[256 + rgb[p + 1]!]! + t[512 + rgb[p + 2]!]!) >> 16;
+  const lumaMask = only?.luma, chromaMask = only?.chroma;
+  for (let i = 0, p = 0; i < w * h; i++, p += n) {
+    if (lumaMask && lumaMask[i] === 0) continue;
+    out[i] = (t[rgb[p]!]! + t[256 + rgb[p + 1]!]! + t[512 + rgb[p + 2]!]!) >> 16;
+  }
   const cw = w / 2, ch = h / 2, cb = w * h, cr = cb + cw * ch;
   // Cb, Cr straight from the tap-weighted sums (weights total V_SUM); 128.5 is the offset plus the
   // rounding half, so truncation rounds.
@@ -59,6 +76,7 @@ export function rgbToYuv420(still: RawStill, out: Uint8Array): void {
     // The four rows around the pair 2y, 2y+1 (clamped at the picture's edges), in bytes.
     const r0 = Math.max(0, 2 * y - 1) * row, r1 = 2 * y * row, r2 = r1 + row, r3 = Math.min(h - 1, 2 * y + 2) * row;
     for (let x = 0, c = 0; x < cw; x++, c += 2 * n) {
+      if (chromaMask && chromaMask[y * cw + x] === 0) continue;
       const a = r0 + c, b = r1 + c, d = r2 + c, e = r3 + c;
       const R = t0 * (rgb[a]! + rgb[a + n]! + rgb[e]! + rgb[e + n]!) + t1 * (rgb[b]! + rgb[b + n]! + rgb[d]! + rgb[d + n]!);
       const G = t0 * (rgb[a + 1]! + rgb[a + n + 1]! + rgb[e + 1]! + rgb[e + n + 1]!) + t1 * (rgb[b + 1]! + rgb[b + n + 1]! + rgb[d + 1]! + rgb[d + n + 1]!);

@@ -185,3 +185,19 @@ test('RGB → BT.709 limited 4:2:0 agrees with ffmpeg\'s own conversion', async 
   rgbToYuv420({ data: Buffer.from([0, 0, 0, 255, 255, 255, 0, 0, 0, 255, 255, 255]), width: 2, height: 2, channels: 3 }, bw);
   assert.deepEqual([bw[0], bw[1], bw[4], bw[5]], [16, 235, 128, 128]);
 });
+
+test('RGB → 4:2:0 with a sample mask: marked samples as the full conversion, the rest left as they were', () => {
+  const W = 20, H = 8, still = busyStill(W, H);
+  const full = new Uint8Array(yuv420Bytes(W, H));
+  rgbToYuv420(still, full);
+  const luma = Uint8Array.from({ length: W * H }, (_, i) => (i % 3 === 0 ? 1 : 0));
+  const chroma = Uint8Array.from({ length: (W / 2) * (H / 2) }, (_, i) => (i % 4 === 1 ? 9 : 0));
+  const masked = new Uint8Array(yuv420Bytes(W, H)).fill(7);
+  rgbToYuv420(still, masked, { luma, chroma });
+  const cSize = (W / 2) * (H / 2);
+  for (let i = 0; i < masked.length; i++) {
+    const marked = i < W * H ? luma[i] : chroma[(i - W * H) % cSize];
+    assert.equal(masked[i], marked ? full[i] : 7, `sample ${i}`);
+  }
+  assert.throws(() => rgbToYuv420(still, masked, { luma: luma.subarray(1), chroma }), /sample mask needs 160 luma and 40 chroma entries, got 159 and 40/);
+});
