@@ -114,6 +114,8 @@ export interface TakeView {
   gateNotes?: string[];
   /** The seed sent with this take (null: the model takes none). */
   seed?: number | null;
+  /** The renderer's own account of what it did (prompt pack take.renderNote); null for takes recorded before it was kept. */
+  renderNote?: string | null;
   review: ReviewVerdict;
   /** Who gave the verdict: the quality gate (a headless run) or a person; null while pending or unrecorded. */
   reviewBy: 'gate' | 'person' | null;

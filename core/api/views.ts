@@ -81,7 +81,7 @@ export function shotView(project: Project, row: ShotRow): ShotView {
 }
 
 interface PackLike {
-  take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; costEstimated?: boolean; previz?: boolean; seedSent?: number | null };
+  take?: { provider?: string; model?: string; mechanism?: string; costUsd?: number; costEstimated?: boolean; previz?: boolean; seedSent?: number | null; renderNote?: string };
   model?: { provider?: string; model?: string };
   shot?: { kind?: ShotKind; deltas?: Delta[] };
   deltas?: Delta[];
@@ -99,6 +99,7 @@ export function takeView(project: Project, t: TakeRow): TakeView {
     costEstimated: pack.take?.costEstimated ?? (pack.take?.costUsd ?? 0) > 0,
     score: t.score, pass: t.pass, reasons: Array.isArray(t.reasons) ? (t.reasons as unknown[]).map(String) : [], review: t.review,
     metrics: legend?.metrics ?? [], minScore: legend?.minScore ?? null, gateNotes: legend?.notes ?? [], seed: pack.take?.seedSent ?? null,
+    renderNote: pack.take?.renderNote ?? null,
     reviewBy: t.reviewBy, reviewAt: t.reviewAt,
     original: t.outputSha256 ? { sha256: t.outputSha256, ext: 'mp4' } : null,
     graded: t.gradedSha256 ? { sha256: t.gradedSha256, ext: 'mp4' } : null,

@@ -32,6 +32,13 @@ export const TakeRecordSchema = z.object({
   timings: z.object({ startedAt: z.string(), finishedAt: z.string().nullable(), seconds: z.number().nullable() }),
   output: z.object({ sha256, bytes: z.number().int() }).nullable(),
   previz: z.boolean(),
+  /**
+   * The renderer's own account of what it did, written when the clip was made: for the local
+   * renderer the camera, the deltas it applied and what it could not show (a remix adds its
+   * palette's ΔE before → after); for a provider, the job that made the clip and how it was
+   * conformed. Absent in packs written before this was recorded.
+   */
+  renderNote: z.string().optional(),
   /** Present when the take was made from its parent anchor's take (mechanism `remix`). */
   remix: z.object({
     anchorShotId: z.string(),

@@ -33,6 +33,7 @@ export function takePack(planned: PromptPack, a: AttemptRecord, hashes: TakeAsse
       timings: { startedAt: a.startedAt, finishedAt: a.finishedAt, seconds },
       output: hashes.output,
       previz: a.render.previz,
+      renderNote: a.render.note,
       ...(a.render.remix ? { remix: a.render.remix } : {}),
     },
     grade: { method: a.grade.method, strength: a.grade.strength, lutSha256: hashes.lut, toward: a.colourTarget },

@@ -127,6 +127,7 @@ export function ReviewScreen() {
                   <div className="panel">
                     <ScoreLegend take={take} />
                     <p className="muted small">{take.provider} · {take.model} · {take.mechanism}{take.previz ? ' · previz (local animatic)' : ''} · {money(take.costUsd, take.costEstimated)}{take.seed !== null && take.seed !== undefined ? ` · seed ${take.seed}` : ''}</p>
+                    {take.renderNote && <p className="muted small render-note" aria-label="What the renderer did">{take.renderNote}</p>}
                   </div>
                   <div className="panel">
                     <h2>Take history</h2>

@@ -42,6 +42,10 @@ test('runs.start renders only the clips named in shotIds; Regenerate makes a new
     const [made] = await h.call('takes.list', { shotId: variant.id });
     assert.equal(made?.mechanism, 'remix');
     const remixed = (await h.call('shots.list', { lookId: h.lookId })).find((s) => s.id === variant.id)!;
+    // The review screen shows the renderer's own account of the take: what the remix changed.
+    const current = (await h.call('takes.list', { shotId: variant.id })).find((t) => t.id === remixed.currentTakeId);
+    assert.equal(current?.mechanism, 'remix', 'the new current take is a remix');
+    assert.match(current?.renderNote ?? '', /^local remix \(previz\) of anchor take \S+: .*scene change "steam rising from the cup"/, `the take says what the renderer did: ${current?.renderNote}`);
     assert.deepEqual([remixed.deltas.map((d) => d.kind), remixed.editedBy], [['scene'], 'remix']);
     // The changed variant is an edit of the same plan: planning it again keeps every take.
     await h.call('plan.create', { lookId: h.lookId, clips: 8, seed: 1 });

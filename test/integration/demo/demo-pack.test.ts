@@ -69,6 +69,9 @@ test('continuity demo produces a complete, valid clip pack offline', { timeout: 
     const pack = validatePromptPack(JSON.parse(await readFile(join(root, 'PromptPacks', f), 'utf8')), f);
     assert.ok(pack.take, `${f} records its take`);
     assert.equal(pack.take.previz, true, 'local renders are labelled previz');
+    // The renderer's own account of the take travels with it: the camera and deltas of an
+    // animatic, or what a remix changed on its anchor's pixels.
+    assert.match(pack.take.renderNote ?? '', pack.take.mechanism === 'remix' ? /^local remix \(previz\) of anchor take \S+: / : /^local animatic \(previz\): camera /, `${f} carries the renderer's account`);
     assert.ok(pack.quality && pack.grade, `${f} records grade and score`);
     // What the clip was graded toward and scored against: approved look images, never its own start.
     const lookImages = new Set(pack.references.filter((r) => r.role !== 'keyframe' && r.role !== 'bridge-frame').map((r) => r.sha256));
