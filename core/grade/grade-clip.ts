@@ -90,13 +90,7 @@ export async function gradeClip(input: GradeClipInput): Promise<GradeClipResult>
   const stopDecode = new AbortController();
   const decoding = decodeFrames(input.video, { ...POOL, probed, signal: input.signal ? AbortSignal.any([input.signal, stopDecode.signal]) : stopDecode.signal });
   decoding.catch(() => undefined); // awaited below, once the references are read
-  let references: Awaited<ReturnType<typeof loadReferences>>;
-  try {
-    references = await loadReferences(input.referenceImages);
-  } catch (err) {
-    stopDecode.abort();
-    throw err;
-  }
+  const references = await loadReferences(input.referenceImages).catch((err: unknown) => { stopDecode.abort(); throw err; });
   const frames = await decoding;
   const before = pooledPaletteDistance(frames, references.palette);
 

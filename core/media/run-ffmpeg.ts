@@ -56,7 +56,7 @@ export const SAFE_INPUT = ['-protocol_whitelist', 'file,pipe'];
  * filter uses BLAS; we never run it). Measured: about 60 ms of CPU per ffmpeg start here (295 →
  * 230 ms for a tiny encode), in every render, grade, decode and probe. No effect on a static ffmpeg.
  */
-export function ffmpegEnv(): NodeJS.ProcessEnv {
+function ffmpegEnv(): NodeJS.ProcessEnv {
   return { ...process.env, OPENBLAS_NUM_THREADS: '1' };
 }
 
